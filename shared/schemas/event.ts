@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { zId } from './org.ts';
+import { zClaim, zThread } from './thread.ts';
+
+export const zEventType = z.enum([
+  'post.seen',
+  'thread.routed',
+  'thread.assigned',
+  'thread.answered',
+  'thread.resolved',
+  'thread.reopened',
+  'thread.dismissed',
+  'claim.acquired',
+  'claim.renewed',
+  'claim.released',
+  'claim.expired',
+  'claim.overridden',
+  'note.added',
+]);
+export type EventType = z.infer<typeof zEventType>;
+
+/**
+ * One row of the append-only log. `thread` and `claim` are snapshots after the change, so a
+ * client applies an event without asking again; `data` holds what is particular to the type
+ * (previous holder, previous department, note text).
+ */
+export const zEvent = z.object({
+  id: z.number().int(),
+  type: zEventType,
+  postKey: z.string().nullable(),
+  actorId: zId.nullable(),
+  at: z.number(),
+  thread: zThread.nullable(),
+  claim: zClaim.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type SyncEvent = z.infer<typeof zEvent>;

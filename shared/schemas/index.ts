@@ -1,0 +1,5 @@
+export * from './post.ts';
+export * from './org.ts';
+export * from './thread.ts';
+export * from './event.ts';
+export * from './rule.ts';

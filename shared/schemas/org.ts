@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const zId = z.string().min(1).max(64);
+
+export const zRole = z.enum(['member', 'lead', 'admin']);
+export type Role = z.infer<typeof zRole>;
+
+export const zGuidelines = z.object({
+  dos: z.array(z.string().max(300)).max(30).default([]),
+  donts: z.array(z.string().max(300)).max(30).default([]),
+  tone: z.string().max(1000).default(''),
+});
+export type Guidelines = z.infer<typeof zGuidelines>;
+
+export const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+
+export const zDepartment = z.object({
+  id: zId,
+  name: z.string().min(1).max(80),
+  color: zColor,
+  slaMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  guidelines: zGuidelines,
+});
+export type Department = z.infer<typeof zDepartment>;
+
+export const zMember = z.object({
+  id: zId,
+  name: z.string().min(1).max(120),
+  handle: z.string().min(1).max(80),
+  role: zRole,
+  departmentIds: z.array(zId),
+});
+export type Member = z.infer<typeof zMember>;
+
+export const zOrg = z.object({ id: zId, name: z.string().min(1).max(120) });
+export type Org = z.infer<typeof zOrg>;

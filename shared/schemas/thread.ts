@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { zId } from './org.ts';
+import { zPlatform, zPostKey } from './post.ts';
+
+export const zThreadStatus = z.enum(['open', 'answered', 'resolved', 'dismissed']);
+export type ThreadStatus = z.infer<typeof zThreadStatus>;
+
+/** Times are epoch milliseconds from the server's database clock. */
+export const zThread = z.object({
+  postKey: zPostKey,
+  platform: zPlatform,
+  url: z.string(),
+  authorHandle: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  postedAt: z.number().nullable(),
+  departmentId: zId.nullable(),
+  suggestedDepartmentId: zId.nullable(),
+  assigneeId: zId.nullable(),
+  status: zThreadStatus,
+  version: z.number().int(),
+  firstSeenAt: z.number(),
+  firstSeenBy: zId.nullable(),
+  answeredAt: z.number().nullable(),
+  answeredBy: zId.nullable(),
+  dueAt: z.number().nullable(),
+});
+export type Thread = z.infer<typeof zThread>;
+
+export const zClaim = z.object({
+  postKey: zPostKey,
+  holderId: zId,
+  holderName: z.string(),
+  token: z.number().int(),
+  expiresAt: z.number(),
+});
+export type Claim = z.infer<typeof zClaim>;
+
+export const zThreadView = z.object({ thread: zThread, claim: zClaim.nullable() });
+export type ThreadView = z.infer<typeof zThreadView>;
