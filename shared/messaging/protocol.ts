@@ -19,14 +19,7 @@ export interface SessionInfo {
 }
 
 export type ActionKind =
-  | 'claim'
-  | 'release'
-  | 'markAnswered'
-  | 'assign'
-  | 'dismiss'
-  | 'resolve'
-  | 'reopen'
-  | 'override';
+  'claim' | 'release' | 'markAnswered' | 'assign' | 'dismiss' | 'resolve' | 'reopen' | 'override';
 
 export interface OverlayAction {
   kind: ActionKind;

@@ -3,3 +3,4 @@ export * from './org.ts';
 export * from './thread.ts';
 export * from './event.ts';
 export * from './rule.ts';
+export * from './api.ts';

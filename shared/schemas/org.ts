@@ -18,7 +18,11 @@ export const zDepartment = z.object({
   id: zId,
   name: z.string().min(1).max(80),
   color: zColor,
-  slaMinutes: z.number().int().min(1).max(60 * 24 * 30),
+  slaMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30),
   guidelines: zGuidelines,
 });
 export type Department = z.infer<typeof zDepartment>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { zColor, zGuidelines, zId, zRole } from './org.ts';
+import { zPlatform, zPostKey, zPostRef } from './post.ts';
+import { zThreadStatus } from './thread.ts';
+import { zRuleInput } from './rule.ts';
+
+/**
+ * Inputs of the server's procedures. Every mutation may carry a client-made id: the server
+ * applies each id once and answers a replay with the first result (the offline outbox relies on it).
+ */
+const zMutation = { clientMutationId: z.string().min(8).max(100).optional() };
+
+export const MIN_LEASE_MS = 5_000;
+export const MAX_LEASE_MS = 10 * 60_000;
+export const DEFAULT_LEASE_MS = 90_000;
+const zLeaseMs = z.number().int().min(MIN_LEASE_MS).max(MAX_LEASE_MS).optional();
+
+export const zObserveInput = z.object({ posts: z.array(zPostRef).min(1).max(200) });
+export const zPostKeysInput = z.object({ postKeys: z.array(zPostKey).min(1).max(500) });
+
+export const zAcquireInput = z.object({ postKey: zPostKey, leaseMs: zLeaseMs, ...zMutation });
+export const zFencedInput = z.object({
+  postKey: zPostKey,
+  token: z.number().int().positive(),
+  ...zMutation,
+});
+export const zRenewInput = zFencedInput.extend({ leaseMs: zLeaseMs });
+export const zOverrideInput = z.object({
+  postKey: zPostKey,
+  toMemberId: zId.optional(),
+  ...zMutation,
+});
+
+export const zAssignInput = z
+  .object({
+    postKey: zPostKey,
+    departmentId: zId.nullable().optional(),
+    assigneeId: zId.nullable().optional(),
+    ...zMutation,
+  })
+  .refine((v) => v.departmentId !== undefined || v.assigneeId !== undefined, {
+    message: 'give departmentId, assigneeId or both',
+  });
+export const zThreadInput = z.object({ postKey: zPostKey, ...zMutation });
+export const zNoteInput = z.object({
+  postKey: zPostKey,
+  text: z.string().min(1).max(2000),
+  ...zMutation,
+});
+
+export const zStreamInput = z.object({
+  // tRPC's wsLink sends back the last tracked id (a string) when it reconnects.
+  lastEventId: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).nullish(),
+});
+
+export const zQueueInput = z.object({
+  departmentId: zId.optional(),
+  status: z.array(zThreadStatus).max(4).optional(),
+  assigneeId: zId.optional(),
+  platform: zPlatform.optional(),
+  overdue: z.boolean().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const zMetricsInput = z.object({
+  from: z.number().optional(),
+  to: z.number().optional(),
+  departmentId: zId.optional(),
+});
+
+export const zDepartmentInput = z.object({
+  name: z.string().min(1).max(80),
+  color: zColor.optional(),
+  slaMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional(),
+  guidelines: zGuidelines.optional(),
+  ...zMutation,
+});
+export const zDepartmentUpdate = zDepartmentInput.partial().extend({ id: zId, ...zMutation });
+
+export const zMemberInput = z.object({
+  name: z.string().min(1).max(120),
+  handle: z.string().min(1).max(80).optional(),
+  role: zRole.default('member'),
+  departmentIds: z.array(zId).max(50).default([]),
+  ...zMutation,
+});
+export const zMemberUpdate = z.object({
+  id: zId,
+  name: z.string().min(1).max(120).optional(),
+  role: zRole.optional(),
+  departmentIds: z.array(zId).max(50).optional(),
+  ...zMutation,
+});
+export const zIdInput = z.object({ id: zId, ...zMutation });
+
+export const zRuleCreate = zRuleInput.extend(zMutation);
+export const zRuleUpdate = zRuleInput.partial().extend({ id: zId, ...zMutation });
+export const zRuleReorder = z.object({ ids: z.array(zId).min(1).max(500), ...zMutation });
+export const zRuleTest = z.object({
+  platform: zPlatform.default('x'),
+  text: z.string().max(2000),
+  authorHandle: z.string().max(200).default(''),
+});
