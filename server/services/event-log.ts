@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, EventTable } from '../db/schema.ts';
+import type { DialectName } from '../db/connect.ts';
+import type { Trx } from './deps.ts';
+import type { Claim, EventType, SyncEvent, Thread } from '../../shared/schemas/index.ts';
+
+export interface NewEvent {
+  orgId: string;
+  type: EventType;
+  postKey: string | null;
+  actorId: string | null;
+  at: number;
+  thread?: Thread | null;
+  claim?: Claim | null;
+  data?: Record<string, unknown>;
+}
+
+export const NOTIFY_CHANNEL = 'switchboard_events';
+
+/**
+ * Appends to the log inside the caller's transaction. On PostgreSQL the NOTIFY is transactional
+ * too: other instances hear of the event only once it is committed.
+ */
+export async function appendEvent(trx: Trx, dialect: DialectName, e: NewEvent): Promise<number> {
+  const payload = JSON.stringify({
+    thread: e.thread ?? null,
+    claim: e.claim ?? null,
+    data: e.data ?? {},
+  });
+  const row = await trx
+    .insertInto('events')
+    .values({
+      org_id: e.orgId,
+      type: e.type,
+      post_key: e.postKey,
+      actor_id: e.actorId,
+      at: e.at,
+      payload,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (dialect === 'postgres') {
+    await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ orgId: e.orgId, eventId: row.id })})`.execute(
+      trx,
+    );
+  }
+  return row.id;
+}
+
+function toSyncEvent(row: Selectable<EventTable>): SyncEvent {
+  const payload = JSON.parse(row.payload) as Pick<SyncEvent, 'thread' | 'claim' | 'data'>;
+  return {
+    id: row.id,
+    type: row.type as EventType,
+    postKey: row.post_key,
+    actorId: row.actor_id,
+    at: row.at,
+    ...payload,
+  };
+}
+
+export async function eventsAfter(
+  db: Kysely<Database>,
+  orgId: string,
+  afterId: number,
+  limit: number,
+): Promise<SyncEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toSyncEvent);
+}
+
+export async function latestEventId(db: Kysely<Database>, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { dbNow } from '../db/clock.ts';
+import type { DialectName } from '../db/connect.ts';
+
+export interface DepartmentMetrics {
+  departmentId: string | null;
+  seen: number;
+  answered: number;
+  open: number;
+  overdue: number;
+  /** Answered after the due time, or still open past it. */
+  breaches: number;
+  slaMetPercent: number | null;
+  firstResponseMedianMs: number | null;
+  firstResponseP90Ms: number | null;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/**
+ * First response time (first seen to first answer) per department for threads first seen in
+ * [from, to), plus the open and overdue counts as of now.
+ */
+export async function metricsSummary(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  orgId: string,
+  range: { from?: number; to?: number; departmentId?: string },
+) {
+  const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
+  const now = Number(rows[0]!.now);
+  let q = db
+    .selectFrom('threads')
+    .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'due_at'])
+    .where('org_id', '=', orgId);
+  if (range.from !== undefined) q = q.where('first_seen_at', '>=', range.from);
+  if (range.to !== undefined) q = q.where('first_seen_at', '<', range.to);
+  if (range.departmentId) q = q.where('department_id', '=', range.departmentId);
+  const threads = await q.execute();
+  const groups = new Map<string | null, typeof threads>();
+  for (const t of threads) groups.set(t.department_id, [...(groups.get(t.department_id) ?? []), t]);
+  const departments: DepartmentMetrics[] = [...groups].map(([departmentId, list]) => {
+    const times = list
+      .filter((t) => t.answered_at !== null)
+      .map((t) => t.answered_at! - t.first_seen_at)
+      .sort((a, b) => a - b);
+    const open = list.filter((t) => t.status === 'open');
+    const overdue = open.filter((t) => t.due_at !== null && t.due_at <= now).length;
+    const judged = list.filter(
+      (t) => t.due_at !== null && (t.answered_at !== null || t.due_at <= now),
+    );
+    const lateAnswers = judged.filter(
+      (t) => t.answered_at !== null && t.answered_at > t.due_at!,
+    ).length;
+    const breaches = lateAnswers + overdue;
+    return {
+      departmentId,
+      seen: list.length,
+      answered: times.length,
+      open: open.length,
+      overdue,
+      breaches,
+      slaMetPercent: judged.length
+        ? Math.round((1000 * (judged.length - breaches)) / judged.length) / 10
+        : null,
+      firstResponseMedianMs: percentile(times, 50),
+      firstResponseP90Ms: percentile(times, 90),
+    };
+  });
+  return { now, departments };
+}

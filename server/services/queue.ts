@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { dbNow } from '../db/clock.ts';
+import type { DialectName } from '../db/connect.ts';
+import type { Platform, ThreadStatus, ThreadView } from '../../shared/schemas/index.ts';
+import { loadClaims, toClaim, toThread } from './views.ts';
+
+export interface QueueFilter {
+  departmentId?: string;
+  status?: ThreadStatus[];
+  assigneeId?: string;
+  platform?: Platform;
+  overdue?: boolean;
+  limit: number;
+}
+
+/** Threads ordered by SLA due time (those without one last), with their live claims. */
+export async function listQueue(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  orgId: string,
+  filter: QueueFilter,
+): Promise<{ now: number; items: ThreadView[] }> {
+  const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
+  const now = Number(rows[0]!.now);
+  let q = db
+    .selectFrom('threads')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('status', 'in', filter.status?.length ? filter.status : ['open']);
+  if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
+  if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
+  if (filter.platform) q = q.where('platform', '=', filter.platform);
+  if (filter.overdue) q = q.where('due_at', '<=', now);
+  const threads = await q
+    .orderBy(sql`case when due_at is null then 1 else 0 end`)
+    .orderBy('due_at')
+    .orderBy('first_seen_at')
+    .limit(filter.limit)
+    .execute();
+  const claims = await loadClaims(
+    db,
+    orgId,
+    threads.map((t) => t.post_key),
+  );
+  return {
+    now,
+    items: threads.map((t) => ({
+      thread: toThread(t),
+      claim: toClaim(claims.get(t.post_key), now),
+    })),
+  };
+}

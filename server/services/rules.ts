@@ -1,0 +1,90 @@
+import { TRPCError } from '@trpc/server';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { zRuleInput } from '../../shared/schemas/index.ts';
+import type { RoutingRule, RuleInput } from '../../shared/schemas/index.ts';
+import { regexError } from '../../shared/routing.ts';
+import { newId } from './ids.ts';
+import type { Trx } from './deps.ts';
+
+export async function listRules(db: Kysely<Database>, orgId: string): Promise<RoutingRule[]> {
+  const rows = await db
+    .selectFrom('rules')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    ...zRuleInput.parse(JSON.parse(r.body)),
+    id: r.id,
+    position: r.position,
+  }));
+}
+
+async function checkRule(trx: Trx, orgId: string, rule: RuleInput) {
+  const error = rule.regex ? regexError(rule.regex) : null;
+  if (error) throw new TRPCError({ code: 'BAD_REQUEST', message: `invalid regex: ${error}` });
+  const dept = await trx
+    .selectFrom('departments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', rule.departmentId)
+    .executeTakeFirst();
+  if (!dept)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `unknown department ${rule.departmentId}`,
+    });
+}
+
+export async function createRule(trx: Trx, orgId: string, input: RuleInput, now: number) {
+  const rule = zRuleInput.parse(input);
+  await checkRule(trx, orgId, rule);
+  const last = await trx
+    .selectFrom('rules')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  const position = Number(last?.p ?? -1) + 1;
+  const id = newId();
+  await trx
+    .insertInto('rules')
+    .values({ id, org_id: orgId, position, body: JSON.stringify(rule), created_at: now })
+    .execute();
+  return { ...rule, id, position };
+}
+
+async function getRule(trx: Trx, orgId: string, id: string): Promise<RoutingRule> {
+  const found = (await listRules(trx, orgId)).find((r) => r.id === id);
+  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: `no rule ${id}` });
+  return found;
+}
+
+export async function updateRule(trx: Trx, orgId: string, id: string, patch: Partial<RuleInput>) {
+  const { id: _id, position, ...current } = await getRule(trx, orgId, id);
+  const next = zRuleInput.parse({ ...current, ...patch });
+  await checkRule(trx, orgId, next);
+  await trx
+    .updateTable('rules')
+    .set({ body: JSON.stringify(next) })
+    .where('id', '=', id)
+    .execute();
+  return { ...next, id, position };
+}
+
+export async function deleteRule(trx: Trx, orgId: string, id: string) {
+  await getRule(trx, orgId, id);
+  await trx.deleteFrom('rules').where('id', '=', id).where('org_id', '=', orgId).execute();
+}
+
+/** Sets the order: the ids given first, in that order; any others keep their relative order after. */
+export async function reorderRules(trx: Trx, orgId: string, ids: readonly string[]) {
+  const rules = await listRules(trx, orgId);
+  const unknown = ids.filter((id) => !rules.some((r) => r.id === id));
+  if (unknown.length)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `unknown rule ${unknown.join(', ')}` });
+  const order = [...ids, ...rules.map((r) => r.id).filter((id) => !ids.includes(id))];
+  for (const [position, id] of order.entries())
+    await trx.updateTable('rules').set({ position }).where('id', '=', id).execute();
+  return listRules(trx, orgId);
+}

@@ -1,0 +1,188 @@
+import { TRPCError } from '@trpc/server';
+import type { ThreadView } from '../../shared/schemas/index.ts';
+import type { EventType } from '../../shared/schemas/index.ts';
+import { assignRefusal, canActOn } from '../../shared/permissions.ts';
+import { nextStatus } from '../../shared/thread-state.ts';
+import type { ThreadTransition } from '../../shared/thread-state.ts';
+import { slaDueAt } from '../../shared/sla.ts';
+import type { Caller, ServerDeps } from './deps.ts';
+import { dropClaim, requireFence } from './claims.ts';
+import { getDepartment } from './departments.ts';
+import { appendEvent } from './event-log.ts';
+import { getMember } from './members.ts';
+import { requireActOn, threadRow } from './thread-access.ts';
+import { loadView } from './views.ts';
+import { runWrite } from './write.ts';
+
+interface AssignInput {
+  postKey: string;
+  departmentId?: string | null;
+  assigneeId?: string | null;
+  clientMutationId?: string;
+}
+
+/** Routes a thread to a department and/or a person; see assignRefusal for who may do what. */
+export async function assignThread(
+  deps: ServerDeps,
+  caller: Caller,
+  input: AssignInput,
+): Promise<ThreadView> {
+  const { dialect } = deps.store;
+  const scope = {
+    orgId: caller.orgId,
+    memberId: caller.id,
+    clientMutationId: input.clientMutationId,
+    procedure: 'threads.assign',
+  };
+  return runWrite(deps, scope, async ({ trx, now }) => {
+    const t = await threadRow(trx, caller.orgId, input.postKey);
+    const refusal = assignRefusal(
+      caller,
+      { departmentId: t.department_id, assigneeId: t.assignee_id },
+      input,
+    );
+    if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+    const departmentId = input.departmentId === undefined ? t.department_id : input.departmentId;
+    const department = departmentId ? await getDepartment(trx, caller.orgId, departmentId) : null;
+    let assigneeId = input.assigneeId === undefined ? t.assignee_id : input.assigneeId;
+    if (assigneeId) {
+      const assignee = await getMember(trx, caller.orgId, assigneeId);
+      const fits = canActOn(assignee, { departmentId, assigneeId });
+      // A department change silently drops an assignee who is not in the new department.
+      if (!fits && input.assigneeId)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `${assignee.name} is not in ${department?.name}`,
+        });
+      if (!fits) assigneeId = null;
+    }
+    const routed = departmentId !== t.department_id;
+    const assigned = assigneeId !== t.assignee_id;
+    if (routed || assigned) {
+      await trx
+        .updateTable('threads')
+        .set({
+          department_id: departmentId,
+          assignee_id: assigneeId,
+          suggested_department_id: routed ? null : t.suggested_department_id,
+          due_at: routed ? slaDueAt(t.first_seen_at, department?.slaMinutes) : t.due_at,
+          version: t.version + 1,
+        })
+        .where('org_id', '=', caller.orgId)
+        .where('post_key', '=', input.postKey)
+        .execute();
+    }
+    const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
+    const base = {
+      orgId: caller.orgId,
+      postKey: input.postKey,
+      actorId: caller.id,
+      at: now,
+      thread: view.thread,
+      claim: view.claim,
+    };
+    if (routed)
+      await appendEvent(trx, dialect, {
+        ...base,
+        type: 'thread.routed',
+        data: { from: t.department_id, to: departmentId },
+      });
+    if (assigned)
+      await appendEvent(trx, dialect, {
+        ...base,
+        type: 'thread.assigned',
+        data: { from: t.assignee_id, to: assigneeId },
+      });
+    return view;
+  });
+}
+
+const moveEvents: Record<ThreadTransition, EventType> = {
+  answer: 'thread.answered',
+  resolve: 'thread.resolved',
+  reopen: 'thread.reopened',
+  dismiss: 'thread.dismissed',
+};
+
+interface MoveInput {
+  postKey: string;
+  /** The fencing token: required to answer, which is done as the claimer. */
+  token?: number;
+  clientMutationId?: string;
+}
+
+/** Changes a thread's status; answering needs the live claim's token and ends the claim. */
+export async function moveThread(
+  deps: ServerDeps,
+  caller: Caller,
+  move: ThreadTransition,
+  input: MoveInput,
+): Promise<ThreadView> {
+  const procedure = move === 'answer' ? 'threads.markAnswered' : `threads.${move}`;
+  const scope = {
+    orgId: caller.orgId,
+    memberId: caller.id,
+    clientMutationId: input.clientMutationId,
+    procedure,
+  };
+  return runWrite(deps, scope, async ({ trx, now }) => {
+    const t = await threadRow(trx, caller.orgId, input.postKey);
+    requireActOn(caller, t);
+    if (move === 'answer') await requireFence(trx, caller, input.postKey, input.token ?? -1, now);
+    const next = nextStatus(t.status, move);
+    if (!next.ok) throw new TRPCError({ code: 'CONFLICT', message: next.error });
+    await trx
+      .updateTable('threads')
+      .set({
+        status: next.status,
+        version: t.version + 1,
+        // First response is the first answer; answering again after a reopen keeps it.
+        ...(move === 'answer' && {
+          answered_at: t.answered_at ?? now,
+          answered_by: t.answered_by ?? caller.id,
+        }),
+      })
+      .where('org_id', '=', caller.orgId)
+      .where('post_key', '=', input.postKey)
+      .execute();
+    if (next.status !== 'open') await dropClaim(trx, caller.orgId, input.postKey, now);
+    const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
+    await appendEvent(trx, deps.store.dialect, {
+      orgId: caller.orgId,
+      postKey: input.postKey,
+      actorId: caller.id,
+      at: now,
+      type: moveEvents[move],
+      thread: view.thread,
+      claim: view.claim,
+      data: { from: t.status },
+    });
+    return view;
+  });
+}
+
+export async function addNote(
+  deps: ServerDeps,
+  caller: Caller,
+  input: { postKey: string; text: string; clientMutationId?: string },
+) {
+  const scope = {
+    orgId: caller.orgId,
+    memberId: caller.id,
+    clientMutationId: input.clientMutationId,
+    procedure: 'threads.note',
+  };
+  return runWrite(deps, scope, async ({ trx, now }) => {
+    const t = await threadRow(trx, caller.orgId, input.postKey);
+    requireActOn(caller, t);
+    const id = await appendEvent(trx, deps.store.dialect, {
+      orgId: caller.orgId,
+      postKey: input.postKey,
+      actorId: caller.id,
+      at: now,
+      type: 'note.added',
+      data: { text: input.text, authorName: caller.name },
+    });
+    return { eventId: id };
+  });
+}
