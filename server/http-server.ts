@@ -1,0 +1,102 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { appRouter } from './trpc/app-router.ts';
+import { createContext } from './trpc/context.ts';
+import type { ServerDeps } from './services/deps.ts';
+import { sweepExpiredClaims } from './services/claim-sweeper.ts';
+
+export interface ListenOptions {
+  port: number;
+  host?: string;
+  /** Web origins allowed besides extension pages (chrome-extension://, moz-extension://). */
+  allowedOrigins?: readonly string[];
+  /** How often expired claims are swept and announced. */
+  sweepMs?: number;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
+  // Non-browser clients (CLI, tests, other services) send no Origin; a web page always does.
+  if (!origin) return true;
+  if (/^(chrome|moz|safari-web)-extension:\/\//.test(origin)) return true;
+  return allowed.includes(origin);
+}
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m ? m[1]! : null;
+}
+
+/** tRPC over HTTP and WebSocket at /trpc on one port, plus /health. */
+export async function listen(deps: ServerDeps, options: ListenOptions) {
+  const allowed = options.allowedOrigins ?? [];
+  const trpcHttp = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY,
+    createContext: ({ req }) => createContext(deps, bearer(req.headers.authorization)),
+  });
+  const server = http.createServer((req, res) => {
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, allowed)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end(`origin ${origin} is not allowed`);
+      return;
+    }
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, trpc-accept');
+      res.setHeader('vary', 'origin');
+    }
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (req.url === '/health')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (req.url?.startsWith('/trpc/')) return trpcHttp(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: tRPC is served at /trpc');
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== '/trpc' || !originAllowed(req.headers.origin, allowed)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  const wssHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
+    createContext: ({ info }) => {
+      const token = info.connectionParams?.token;
+      return createContext(deps, typeof token === 'string' ? token : null);
+    },
+  });
+
+  const sweeper = setInterval(() => {
+    sweepExpiredClaims(deps).catch((e: unknown) => console.error('claim sweep failed:', e));
+  }, options.sweepMs ?? 2_000);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    /** Stops taking connections, closes sockets, then lets the caller close the database. */
+    async close() {
+      clearInterval(sweeper);
+      wssHandler.broadcastReconnectNotification();
+      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

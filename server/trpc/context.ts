@@ -1,0 +1,34 @@
+import type { ServerDeps, Caller } from '../services/deps.ts';
+import { callerForToken } from '../services/tokens.ts';
+
+export interface Context {
+  deps: ServerDeps;
+  /** The bearer token as sent (WebSocket connectionParams.token or HTTP Authorization). */
+  token: string | null;
+  /** Resolves the token to a member, cached briefly so revocation takes effect within seconds. */
+  resolveCaller(): Promise<Caller | null>;
+}
+
+const TTL_MS = 2_000;
+const cache = new WeakMap<
+  ServerDeps,
+  Map<string, { at: number; caller: Promise<Caller | null> }>
+>();
+
+export function createContext(deps: ServerDeps, token: string | null): Context {
+  return {
+    deps,
+    token,
+    resolveCaller() {
+      if (!token) return Promise.resolve(null);
+      let byToken = cache.get(deps);
+      if (!byToken) cache.set(deps, (byToken = new Map()));
+      const hit = byToken.get(token);
+      if (hit && Date.now() - hit.at < TTL_MS) return hit.caller;
+      if (byToken.size > 10_000) byToken.clear();
+      const caller = callerForToken(deps.store.db, token);
+      byToken.set(token, { at: Date.now(), caller });
+      return caller;
+    },
+  };
+}
