@@ -1,0 +1,178 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { openDeps, startServer } from './app.ts';
+import { addDepartment, addMember, ensureFirstOrg, initOrg, seedDemo } from './cli-admin.ts';
+import type { Store } from './db/connect.ts';
+import { zRole } from '../shared/schemas/index.ts';
+
+/** `npm run cli -- <command>`: the server and its administration (DESIGN.md, contracts). */
+
+interface CommonOptions {
+  data: string;
+  json?: boolean;
+}
+
+const program = new Command('switchboard')
+  .description('Switchboard sync server and administration')
+  .showHelpAfterError();
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--data <dir>', 'data directory for the embedded database', './data')
+    .option('--json', 'print one JSON object');
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function storeOptions(opts: CommonOptions) {
+  return { dataDir: opts.data, databaseUrl: process.env.DATABASE_URL || undefined };
+}
+
+/** Opens the database (migrating it), runs one command, closes it; errors go to stderr. */
+async function withStore(
+  opts: CommonOptions,
+  fn: (store: Store) => Promise<{ json: object; text: string }>,
+) {
+  const deps = await openDeps(storeOptions(opts));
+  try {
+    const out = await fn(deps.store);
+    console.log(opts.json ? JSON.stringify(out.json) : out.text);
+  } finally {
+    await deps.store.close();
+  }
+}
+
+common(program.command('serve').description('run the sync server (migrates the database first)'))
+  .option('--port <n>', 'port', integer, Number(process.env.PORT ?? 8787))
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option(
+    '--allow-origin <origins>',
+    'web origins allowed besides extension pages, comma-separated',
+  )
+  .action(async (opts: CommonOptions & { port: number; host: string; allowOrigin?: string }) => {
+    const allowedOrigins = (opts.allowOrigin ?? process.env.SWITCHBOARD_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    const server = await startServer({ ...storeOptions(opts), ...opts, allowedOrigins });
+    const first = await ensureFirstOrg(server.deps.store);
+    const url = `http://${opts.host}:${server.port}`;
+    if (opts.json) {
+      console.log(JSON.stringify({ url, port: server.port, adminToken: first?.token ?? null }));
+    } else {
+      console.log(
+        `Switchboard sync server on ${url} (tRPC at ${url}/trpc, WebSocket ws://${opts.host}:${server.port}/trpc)`,
+      );
+      console.log(`Database: ${server.deps.store.location}`);
+      if (first)
+        console.log(
+          `\nCreated organisation "${first.org.name}" with an admin. Admin sign-in token (shown once, keep it):\n\n  ${first.token}\n`,
+        );
+    }
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      if (!opts.json) console.log(`${signal}: closing connections and the database…`);
+      server.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error('shutdown failed:', e);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+  });
+
+common(
+  program.command('init').description('create an organisation and its admin; prints the token'),
+)
+  .requiredOption('--org <name>', 'organisation name')
+  .option('--admin <name>', 'the admin’s name', 'Admin')
+  .action((opts: CommonOptions & { org: string; admin: string }) =>
+    withStore(opts, async (store) => {
+      const { org, admin, token } = await initOrg(store, opts.org, opts.admin);
+      return {
+        json: { org, member: admin, token },
+        text: `Created organisation ${org.name} (${org.id}).\nAdmin ${admin.name} token (shown once):\n  ${token}`,
+      };
+    }),
+  );
+
+const members = program.command('members').description('manage members');
+common(members.command('add').description('add a member; prints their sign-in token'))
+  .requiredOption('--name <name>', 'full name')
+  .addOption(new Option('--role <role>', 'role').choices(zRole.options).makeOptionMandatory())
+  .option('--departments <names>', 'departments by name or id, comma-separated', '')
+  .option('--handle <handle>', 'short handle (default: from the name)')
+  .option('--org <org>', 'organisation name or id (default: the only one)')
+  .action(
+    (
+      opts: CommonOptions & {
+        name: string;
+        role: 'member' | 'lead' | 'admin';
+        departments: string;
+        handle?: string;
+        org?: string;
+      },
+    ) =>
+      withStore(opts, async (store) => {
+        const departments = opts.departments
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean);
+        const { member, token } = await addMember(store, { ...opts, departments });
+        return {
+          json: { member, token },
+          text: `Added ${member.name} (${member.role}, ${member.id}).\nSign-in token (shown once):\n  ${token}`,
+        };
+      }),
+  );
+
+const departments = program.command('departments').description('manage departments');
+common(departments.command('add').description('add a department'))
+  .requiredOption('--name <name>', 'department name')
+  .option('--sla-minutes <n>', 'first-response target in minutes', integer)
+  .option('--color <hex>', 'badge colour, e.g. #2563eb')
+  .option('--org <org>', 'organisation name or id (default: the only one)')
+  .action(
+    (opts: CommonOptions & { name: string; slaMinutes?: number; color?: string; org?: string }) =>
+      withStore(opts, async (store) => {
+        const { department } = await addDepartment(store, opts);
+        return {
+          json: { department },
+          text: `Added department ${department.name} (${department.id}), first response within ${department.slaMinutes} min.`,
+        };
+      }),
+  );
+
+common(
+  program
+    .command('seed-demo')
+    .description('create a demo organisation with departments, people and rules'),
+)
+  .option('--org <name>', 'organisation name', 'Demo Co')
+  .action((opts: CommonOptions & { org: string }) =>
+    withStore(opts, async (store) => {
+      const demo = await seedDemo(store, opts.org);
+      const lines = demo.members.map(
+        (m) => `  ${m.member.name.padEnd(12)} ${m.member.role.padEnd(7)} ${m.token}`,
+      );
+      return {
+        json: demo,
+        text: `Created ${demo.org.name} with ${demo.departments.length} departments. Sign-in tokens (shown once):\n${lines.join('\n')}`,
+      };
+    }),
+  );
+
+program.parseAsync().catch((e: unknown) => {
+  const message = e instanceof Error ? e.message : String(e);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ error: message }));
+  console.error(`error: ${message}`);
+  process.exit(1);
+});
