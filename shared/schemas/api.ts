@@ -10,7 +10,7 @@ import { zRuleInput } from './rule.ts';
  */
 const zMutation = { clientMutationId: z.string().min(8).max(100).optional() };
 
-export const MIN_LEASE_MS = 5_000;
+export const MIN_LEASE_MS = 1_000;
 export const MAX_LEASE_MS = 10 * 60_000;
 export const DEFAULT_LEASE_MS = 90_000;
 const zLeaseMs = z.number().int().min(MIN_LEASE_MS).max(MAX_LEASE_MS).optional();
