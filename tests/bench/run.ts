@@ -1,0 +1,16 @@
+import { serverBench } from './server.bench.ts';
+
+/** `npm run bench [-- --json]`: every benchmark, printed as one object of named figures. */
+const benches: Record<string, () => Promise<Record<string, number>>> = {
+  server: serverBench,
+};
+
+const json = process.argv.includes('--json');
+const figures: Record<string, number> = {};
+for (const [name, run] of Object.entries(benches)) {
+  if (!json) console.error(`running ${name}…`);
+  Object.assign(figures, await run());
+}
+if (json) console.log(JSON.stringify(figures));
+else for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(28)} ${v}`);
+process.exit(0);
