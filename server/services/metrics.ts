@@ -45,7 +45,11 @@ export async function metricsSummary(
   if (range.departmentId) q = q.where('department_id', '=', range.departmentId);
   const threads = await q.execute();
   const groups = new Map<string | null, typeof threads>();
-  for (const t of threads) groups.set(t.department_id, [...(groups.get(t.department_id) ?? []), t]);
+  for (const t of threads) {
+    const list = groups.get(t.department_id);
+    if (list) list.push(t);
+    else groups.set(t.department_id, [t]);
+  }
   const departments: DepartmentMetrics[] = [...groups].map(([departmentId, list]) => {
     const times = list
       .filter((t) => t.answered_at !== null)

@@ -8,6 +8,8 @@ import { loadClaims, toClaim, toThread } from './views.ts';
 
 export interface QueueFilter {
   departmentId?: string;
+  departmentIds?: string[];
+  claimedBy?: string;
   status?: ThreadStatus[];
   assigneeId?: string;
   platform?: Platform;
@@ -30,6 +32,19 @@ export async function listQueue(
     .where('org_id', '=', orgId)
     .where('status', 'in', filter.status?.length ? filter.status : ['open']);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
+  if (filter.departmentIds) {
+    if (filter.departmentIds.length === 0) return { now, items: [] };
+    q = q.where('department_id', 'in', filter.departmentIds);
+  }
+  if (filter.claimedBy)
+    q = q.where('post_key', 'in', (eb) =>
+      eb
+        .selectFrom('claims')
+        .select('post_key')
+        .where('org_id', '=', orgId)
+        .where('holder_id', '=', filter.claimedBy!)
+        .where('expires_at', '>', now),
+    );
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.platform) q = q.where('platform', '=', filter.platform);
   if (filter.overdue) q = q.where('due_at', '<=', now);

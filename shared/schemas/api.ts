@@ -55,6 +55,10 @@ export const zStreamInput = z.object({
 
 export const zQueueInput = z.object({
   departmentId: zId.optional(),
+  /** Any of these departments (a member's own queue). */
+  departmentIds: z.array(zId).max(50).optional(),
+  /** Threads this member holds a live claim on. */
+  claimedBy: zId.optional(),
   status: z.array(zThreadStatus).max(4).optional(),
   assigneeId: zId.optional(),
   platform: zPlatform.optional(),

@@ -97,16 +97,30 @@ export interface TestServer {
   server: RunningServer;
   port: number;
   org(name: string, departments?: string[]): Promise<TestOrg>;
+  /** Stops the server (sockets closed, database closed); `start` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTestServer(): Promise<TestServer> {
   const store = await freshStore();
-  const server = await startServer({ ...store.options, port: 0, sweepMs: 200 });
+  let server = await startServer({ ...store.options, port: 0, sweepMs: 200 });
+  let running = true;
   const { port } = server;
   return {
-    server,
+    get server() {
+      return server;
+    },
     port,
+    async stop() {
+      running = false;
+      await server.close();
+    },
+    async start() {
+      server = await startServer({ ...store.options, port, sweepMs: 200 });
+      running = true;
+    },
     async org(name, departments = ['Support', 'Sales']) {
       const made = await initOrg(server.deps.store, name, `${name} Admin`);
       const depts: Record<string, Department> = {};
@@ -130,7 +144,7 @@ export async function startTestServer(): Promise<TestServer> {
       };
     },
     async close() {
-      await server.close();
+      if (running) await server.close();
       await store.drop();
     },
   };
