@@ -1,0 +1,59 @@
+import { createTRPCClient, createWSClient, httpLink, TRPCClientError, wsLink } from '@trpc/client';
+import type { TRPCClient } from '@trpc/client';
+import type { AppRouter } from '../../server/trpc/app-router.ts';
+
+export type ServerClient = TRPCClient<AppRouter>;
+
+export interface ServerLink {
+  client: ServerClient;
+  close(): void;
+}
+
+/** Reconnect after 0.5 s, 1 s, 2 s … up to 15 s, with jitter so a restarted server is not stampeded. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(500 * 2 ** attempt, 15_000);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * The background's one connection: every call and the event stream over one WebSocket, which
+ * reconnects by itself. Pings every 20 s keep it (and the MV3 service worker) alive.
+ */
+export function openServerLink(
+  serverUrl: string,
+  token: string,
+  on: { open(): void; close(cause: string): void },
+): ServerLink {
+  const ws = createWSClient({
+    url: `${serverUrl.replace(/^http/i, 'ws')}/trpc`,
+    connectionParams: () => ({ token }),
+    keepAlive: { enabled: true, intervalMs: 20_000, pongTimeoutMs: 10_000 },
+    retryDelayMs: backoffMs,
+    onOpen: on.open,
+    onClose: (cause) => on.close(cause ? `closed (${cause.code})` : 'closed'),
+  });
+  return {
+    client: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }),
+    close: () => void ws.close(),
+  };
+}
+
+/** A one-off HTTP client, for checking a token before connecting with it. */
+export function httpServerClient(serverUrl: string, token: string): ServerClient {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${serverUrl}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+  });
+}
+
+/** The server refused the call (it has a tRPC code), as opposed to not being reached at all. */
+export function serverCode(error: unknown): string | null {
+  if (error instanceof TRPCClientError) {
+    const code = (error.data as { code?: string } | undefined)?.code;
+    return code ?? null;
+  }
+  return null;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer } from '../server/harness.ts';
+import type { Client, TestOrg, TestServer } from '../server/harness.ts';
+import { launchWithExtension, screenshot, serveFixture, signIn } from './support/chromium.ts';
+import type { ExtensionBrowser } from './support/chromium.ts';
+import { expectedKeys, sitePages } from './support/sites.ts';
+
+const hosts = (page: Page) =>
+  page
+    .locator('switchboard-overlay')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-post-key')));
+
+/**
+ * A new row as infinite scroll would add it: a copy of a row that has a native id, with that id
+ * replaced by a new one (and its badge host removed, as the site would render it fresh).
+ */
+async function appendRow(page: Page, key: string, newId: string) {
+  const nativeId = key.slice(key.indexOf(':') + 1);
+
+  await page.evaluate(
+    ({ key, nativeId, newId }) => {
+      const host = document.querySelector(
+        `switchboard-overlay[data-post-key="${CSS.escape(key)}"]`,
+      )!;
+      let row: Element = host;
+      while (
+        row.parentElement &&
+        row.parentElement.querySelectorAll('switchboard-overlay').length < 2
+      )
+        row = row.parentElement;
+      const html = row.outerHTML.split(nativeId).join(newId);
+      const copy = document.createRange().createContextualFragment(html);
+      copy.querySelectorAll('switchboard-overlay').forEach((h) => h.remove());
+      row.parentElement!.append(copy);
+    },
+    { key, nativeId, newId },
+  );
+}
+
+describe('overlay on the three sites', () => {
+  let ts: TestServer;
+  let org: TestOrg;
+  let ana: { id: string; token: string; client: Client };
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    ts = await startTestServer();
+    org = await ts.org('Acme', ['Support', 'Sales']);
+    ana = await org.member('Ana Lima', 'member', ['Support']);
+    browser = await launchWithExtension();
+    await signIn(browser, `http://127.0.0.1:${ts.port}`, ana.token, 'Ana Lima');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ts?.close();
+  });
+
+  for (const site of sitePages) {
+    it(`${site.site}: one badge per post, new rows get one, claim and assign work`, async () => {
+      const keys = expectedKeys(site);
+      expect(keys.length).toBeGreaterThanOrEqual(5);
+      await serveFixture(browser.context, site.route, site.file);
+      const page = await browser.context.newPage();
+      await page.goto(site.url);
+
+      await expect.poll(() => hosts(page), { timeout: 15_000 }).toHaveLength(keys.length);
+      expect((await hosts(page)).sort()).toEqual([...keys].sort());
+
+      // Every post is registered on the server, and the badge says so.
+      await expect
+        .poll(async () => (await ana.client.posts.get.query({ postKeys: keys })).length)
+        .toBe(keys.length);
+
+      const idKey = keys.find((k) => !k.includes(':h:'))!;
+      const nativeId = idKey.slice(site.site.length + 1);
+      const newId = nativeId.slice(0, -1) + (nativeId.endsWith('7') ? '3' : '7');
+      const newKey = `${site.site}:${newId}`;
+      await appendRow(page, idKey, newId);
+      await expect.poll(() => hosts(page)).toHaveLength(keys.length + 1);
+      expect(new Set(await hosts(page)).size).toBe(keys.length + 1);
+      expect(await hosts(page)).toContain(newKey);
+
+      // Claim from the overlay: the badge shows it and the server has it.
+      const overlay = page.locator(`switchboard-overlay[data-post-key="${idKey}"]`);
+      await overlay.getByRole('button', { name: 'Actions' }).click();
+      await overlay.getByRole('button', { name: 'Claim' }).click();
+      await expect.poll(() => overlay.textContent()).toContain('You are answering');
+      await expect
+        .poll(
+          async () => (await ana.client.posts.get.query({ postKeys: [idKey] }))[0]?.claim?.holderId,
+        )
+        .toBe(ana.id);
+
+      // Assign a department: the badge names it, the server routed it.
+      await overlay.getByRole('button', { name: 'Actions' }).click();
+      await overlay.getByRole('button', { name: 'Assign' }).click();
+      await overlay.getByRole('button', { name: 'Support' }).click();
+      await expect.poll(() => overlay.textContent()).toContain('Support');
+      await expect
+        .poll(
+          async () =>
+            (await ana.client.posts.get.query({ postKeys: [idKey] }))[0]?.thread.departmentId,
+        )
+        .toBe(org.departments.Support!.id);
+
+      await overlay.scrollIntoViewIfNeeded();
+      await screenshot(page, `overlay-${site.site}`);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../../artifacts', import.meta.url));
+
+/** CHROME_PATH, else Playwright's own Chromium, else Debian's; says plainly when none exists. */
+export function findChromium(): string {
+  const candidates = [
+    process.env.CHROME_PATH,
+    safe(() => chromium.executablePath()),
+    '/usr/bin/chromium',
+  ];
+  const found = candidates.find((p) => p && fs.existsSync(p));
+  if (!found)
+    throw new Error(
+      'No Chromium found for the end-to-end tests: set CHROME_PATH or install Debian’s chromium (apt-get install -y chromium).',
+    );
+  return found;
+}
+
+function safe(fn: () => string): string | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** A fresh profile with the built extension loaded, as a user would have it. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`The extension is not built at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the options page, exactly as a person would. */
+export async function signIn(b: ExtensionBrowser, serverUrl: string, token: string, name: string) {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.getByLabel('Server URL').fill(serverUrl);
+  await page.getByLabel('Sign-in token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('member-name').filter({ hasText: name }).waitFor();
+  return page;
+}
+
+/** Serves a fixture file at a real site URL: content scripts run on it as on the site. */
+export async function serveFixture(context: BrowserContext, urlPattern: string, file: string) {
+  const html = fs.readFileSync(file, 'utf8');
+  await context.route(urlPattern, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 204, body: '' }),
+  );
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}

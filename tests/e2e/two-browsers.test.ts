@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer } from '../server/harness.ts';
+import type { Client, TestOrg, TestServer } from '../server/harness.ts';
+import { launchWithExtension, screenshot, serveFixture, signIn } from './support/chromium.ts';
+import type { ExtensionBrowser } from './support/chromium.ts';
+import { expectedKeys, sitePages } from './support/sites.ts';
+import { act, overlayOf, overlayText, storedCursor } from './support/overlay.ts';
+
+const x = sitePages.find((s) => s.site === 'x')!;
+
+describe('two members in two browsers, one server', () => {
+  let ts: TestServer;
+  let org: TestOrg;
+  const people: Record<'ana' | 'ben', { id: string; token: string; client: Client }> = {} as never;
+  let a: ExtensionBrowser;
+  let b: ExtensionBrowser;
+  let pageA: Page;
+  let pageB: Page;
+  let keys: string[];
+
+  async function open(browser: ExtensionBrowser) {
+    await serveFixture(browser.context, x.route, x.file);
+    const page = await browser.context.newPage();
+    await page.goto(x.url);
+    await expect
+      .poll(() => page.locator('switchboard-overlay').count(), { timeout: 15_000 })
+      .toBe(keys.length);
+    return page;
+  }
+
+  beforeAll(async () => {
+    keys = expectedKeys(x);
+    ts = await startTestServer();
+    org = await ts.org('Acme', ['Support', 'Sales']);
+    people.ana = await org.member('Ana Lima', 'member', ['Support']);
+    people.ben = await org.member('Ben Weiss', 'member', ['Support']);
+    [a, b] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+    await signIn(a, `http://127.0.0.1:${ts.port}`, people.ana.token, 'Ana Lima');
+    await signIn(b, `http://127.0.0.1:${ts.port}`, people.ben.token, 'Ben Weiss');
+    pageA = await open(a);
+    pageB = await open(b);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await ts?.close();
+  });
+
+  it('shows A’s claim in B, refuses B’s claim with A’s name, and shows the answer', async () => {
+    const key = keys[0]!;
+    await act(pageA, key, 'Claim');
+    await expect.poll(() => overlayText(pageB, key)).toContain('Ana Lima is answering');
+    await act(pageB, key, 'Claim');
+    await expect.poll(() => overlayText(pageB, key)).toMatch(/Ana Lima is answering this post/);
+    await screenshot(pageB, 'two-browsers-b-refused');
+    await act(pageA, key, 'Mark answered');
+    await expect.poll(() => overlayText(pageB, key)).toMatch(/answered/i);
+    expect(await overlayText(pageB, key)).not.toContain('is answering');
+  });
+
+  it('keeps working through a server restart: offline shown, queued claim applied once, nothing missed', async () => {
+    const [queuedKey, routedKey] = [keys[1]!, keys[2]!];
+    await ts.stop();
+    await expect.poll(() => overlayText(pageA, queuedKey), { timeout: 10_000 }).toMatch(/offline/i);
+    await act(pageA, queuedKey, 'Claim');
+    await expect.poll(() => overlayText(pageA, queuedKey)).toMatch(/pending/i);
+    await screenshot(pageA, 'two-browsers-a-offline-pending');
+
+    await ts.start();
+    // A change by someone else right after the restart, before the browsers are back.
+    await org.admin.threads.assign.mutate({
+      postKey: routedKey,
+      departmentId: org.departments.Sales!.id,
+    });
+
+    await expect
+      .poll(() => overlayText(pageB, queuedKey), { timeout: 20_000 })
+      .toContain('Ana Lima is answering');
+    await expect.poll(() => overlayText(pageA, queuedKey)).toContain('You are answering');
+    expect(await overlayText(pageA, queuedKey)).not.toMatch(/pending/i);
+    await expect.poll(() => overlayText(pageB, routedKey)).toContain('Sales');
+    await expect.poll(() => overlayText(pageA, routedKey)).toContain('Sales');
+    const events = await org.admin.events.list.query({ afterId: 0, limit: 1000 });
+    expect(
+      events.filter((e) => e.postKey === queuedKey && e.type === 'claim.acquired'),
+    ).toHaveLength(1);
+  });
+
+  it('resumes the stream from the stored cursor when the service worker is stopped and woken', async () => {
+    const key = keys[3]!;
+    const cdp = await b.context.newCDPSession(pageB);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Changes while B's worker is stopped.
+    await org.admin.threads.assign.mutate({
+      postKey: key,
+      departmentId: org.departments.Sales!.id,
+    });
+    await people.ana.client.threads.dismiss.mutate({ postKey: keys[4]! }).catch(() => undefined);
+    const latest = (await org.admin.events.list.query({ afterId: 0, limit: 1000 })).at(-1)!.id;
+
+    // The tab's port reconnecting wakes the worker.
+    await expect.poll(() => overlayText(pageB, key), { timeout: 20_000 }).toContain('Sales');
+    await expect.poll(() => storedCursor(b), { timeout: 10_000 }).toBe(String(latest));
+    expect(await overlayOf(pageB, key).count()).toBe(1);
+  });
+});
