@@ -1,0 +1,29 @@
+/**
+ * Facebook markup (see ../../../../shared/SITES.md): ARIA and data-ad-* roles only; classes and
+ * ARIA ids (":r1a:") change on every load.
+ */
+export const facebookSelectors = {
+  main: 'div[role="main"]',
+  feedPost: 'div[aria-posinset]',
+  groupPost: 'div[role="feed"] > div',
+  comment: '[role="article"][aria-label^="Comment by"]',
+  profileName: '[data-ad-rendering-role="profile_name"]',
+  message: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"]',
+  likeButton: '[data-ad-rendering-role="like_button"]',
+  commentButton: '[data-ad-rendering-role="comment_button"]',
+  adLink: 'a[href*="/ads/about"]',
+} as const;
+
+/** Tracking parameters Facebook adds to every link; never part of a post's address. */
+export const trackingParams = [
+  '__cft__',
+  '__tn__',
+  '__xts__',
+  'ref',
+  'refid',
+  'mibextid',
+  'rdid',
+  'comment_id',
+  'notif_id',
+  'notif_t',
+];

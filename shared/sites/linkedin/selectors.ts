@@ -1,0 +1,28 @@
+/**
+ * LinkedIn markup (see ../../../../shared/SITES.md). The legacy feed's `feed-shared-*` and
+ * `update-components-*` classes are semantic and stable; everything else is generated.
+ */
+export const linkedinSelectors = {
+  /** Legacy layout: the outer row and the inner update both carry the URN. */
+  legacyPost: '[data-id^="urn:li:activity:"], [data-urn^="urn:li:activity:"]',
+  aggregate: '[data-id^="urn:li:aggregate:"], [data-urn^="urn:li:aggregate:"]',
+  actorName: '.update-components-actor__title span[aria-hidden="true"]',
+  actorLink: 'a.update-components-actor__meta-link',
+  actorDescription:
+    '.update-components-actor__sub-description, .update-components-actor__description',
+  text: '.update-components-text',
+  /** A reshared post inside the resharer's update: its text is not the post's own. */
+  miniUpdate: '.update-components-mini-update-v2',
+  header: '.update-components-header',
+  actionBar: '.feed-shared-social-action-bar',
+  /** Newer layout (2025-2026): no URN, no permalink. */
+  newFeed: '[data-testid="mainFeed"]',
+  newPost: '[role="listitem"][componentkey*="FeedType_"]',
+  newText: '[data-testid="expandable-text-box"]',
+  newAuthorMenu: 'button[aria-label^="Open control menu for post by "]',
+  newLikeButton: 'button[aria-label^="Reaction button state"]',
+  activityLink: 'a[href*="urn:li:activity:"]',
+  profileLink: 'a[href*="/in/"], a[href*="/company/"]',
+} as const;
+
+export const activityUrn = /urn:li:activity:(\d{10,25})/;
