@@ -7,7 +7,8 @@ export default defineConfig({
   imports: false,
   manifest: {
     name: 'Switchboard',
-    description: 'Team routing on X, LinkedIn and Facebook: who owns this post, who is answering it.',
+    description:
+      'Team routing on X, LinkedIn and Facebook: who owns this post, who is answering it.',
     permissions: ['storage', 'notifications', 'alarms'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

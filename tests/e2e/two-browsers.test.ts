@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer } from '../server/harness.ts';
 import type { Client, TestOrg, TestServer } from '../server/harness.ts';
-import { launchWithExtension, screenshot, serveFixture, signIn } from './support/chromium.ts';
+import {
+  launchWithExtension,
+  screenshot,
+  serveFixture,
+  signIn,
+  stopServiceWorker,
+} from './support/chromium.ts';
 import type { ExtensionBrowser } from './support/chromium.ts';
 import { expectedKeys, sitePages } from './support/sites.ts';
 import { act, overlayOf, overlayText, storedCursor } from './support/overlay.ts';
@@ -23,9 +29,10 @@ describe('two members in two browsers, one server', () => {
     await serveFixture(browser.context, x.route, x.file);
     const page = await browser.context.newPage();
     await page.goto(x.url);
-    await expect
-      .poll(() => page.locator('switchboard-overlay').count(), { timeout: 15_000 })
-      .toBe(keys.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('switchboard-overlay').length === n,
+      keys.length,
+    );
     return page;
   }
 
@@ -89,9 +96,7 @@ describe('two members in two browsers, one server', () => {
 
   it('resumes the stream from the stored cursor when the service worker is stopped and woken', async () => {
     const key = keys[3]!;
-    const cdp = await b.context.newCDPSession(pageB);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const worker = await stopServiceWorker(b);
     // Changes while B's worker is stopped.
     await org.admin.threads.assign.mutate({
       postKey: key,
@@ -104,5 +109,7 @@ describe('two members in two browsers, one server', () => {
     await expect.poll(() => overlayText(pageB, key), { timeout: 20_000 }).toContain('Sales');
     await expect.poll(() => storedCursor(b), { timeout: 10_000 }).toBe(String(latest));
     expect(await overlayOf(pageB, key).count()).toBe(1);
+    await worker.woken; // a new worker ran, and picked up from the stored cursor
+    await worker.close();
   });
 });

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+export const EXTENSION_DIR =
+  process.env.SWITCHBOARD_EXTENSION_DIR ??
+  fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts', import.meta.url));
 
 /** CHROME_PATH, else Playwright's own Chromium, else Debian's; says plainly when none exists. */
@@ -92,4 +94,35 @@ export async function serveFixture(context: BrowserContext, urlPattern: string, 
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it is idle (DevTools protocol, from an
+ * extension page, which sees the extension's workers). Resolves once it is stopped; `woken`
+ * resolves when a new one runs again.
+ */
+export async function stopServiceWorker(b: ExtensionBrowser) {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const cdp = await b.context.newCDPSession(page);
+  const status = new Map<string, string>();
+  const waiters: { want: string; resolve(): void }[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      status.set(v.versionId, v.runningStatus);
+      for (const w of waiters.filter((x) => x.want === v.runningStatus)) w.resolve();
+    }
+  });
+  const when = (want: string) => new Promise<void>((resolve) => waiters.push({ want, resolve }));
+  await cdp.send('ServiceWorker.enable');
+  const runningVersion = () => [...status].find(([, s]) => s === 'running')?.[0];
+  for (let i = 0; i < 40 && !runningVersion(); i++) await new Promise((r) => setTimeout(r, 50));
+  const running = runningVersion();
+  if (!running) throw new Error('the extension’s service worker is not running');
+  const stopped = when('stopped');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: running });
+  await stopped;
+  const woken = when('running');
+  // Closing the page now would itself wake nothing; it stays open to watch the worker return.
+  return { woken, close: () => page.close() };
 }
