@@ -1,0 +1,132 @@
+import type { OverlayStyles } from './overlay-styles.ts';
+import type { PostRef } from './schemas/post.ts';
+
+export const OVERLAY_TAG = 'switchboard-overlay';
+
+export interface MountedOverlay {
+  /** Stable for the host's life: the React portal key. */
+  id: number;
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  postKey: string;
+}
+
+export interface OverlayMounts {
+  /** Creates the post's host, or moves/re-keys the existing one; cheap when nothing changed. */
+  ensure(el: Element, post: PostRef, mountPoint: Element): void;
+  unmount(el: Element): void;
+  isMounted(el: Element): boolean;
+  isOwnNode(node: Node): boolean;
+  /** The page's own light/dark theme (null: follow the system), as a class on every host. */
+  setTheme(theme: 'light' | 'dark' | null): void;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): readonly MountedOverlay[];
+  destroy(): void;
+}
+
+// Site handlers must not see our clicks and keys: X opens the tweet on a click anywhere in it,
+// and all three sites bind keyboard shortcuts on the document.
+// (No touch listeners: a blocking touch listener makes Chrome recompute touch-action regions.)
+const CONTAINED_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+];
+const stop = (event: Event) => event.stopPropagation();
+
+/**
+ * One host element per post, each with an open shadow root, all sharing ONE constructed
+ * stylesheet. Why not WXT's createShadowRootUi per post: each call creates its own React root
+ * and loads its own copy of the CSS, which over a 1,000-post feed costs far more than the
+ * 0.2 ms per post budget. Here a host costs an element, a shadow root and a pointer to the
+ * shared sheet; a single React root (components/OverlayRoot.tsx) portals into every shadow root.
+ */
+export function createOverlayMounts(
+  styles: Pick<OverlayStyles, 'adopt'>,
+  /** Called on each new shadow root before anything renders into it. */
+  prepareShadow: (shadow: ShadowRoot) => void = () => {},
+): OverlayMounts {
+  const byElement = new Map<Element, MountedOverlay>();
+  const listeners = new Set<() => void>();
+  let snapshot: readonly MountedOverlay[] = [];
+  let notifyQueued = false;
+  let nextId = 1;
+  let themeClass = '';
+
+  // Many ensure/unmount calls per frame, one re-render: snapshot and notify after the batch.
+  const changed = () => {
+    if (notifyQueued) return;
+    notifyQueued = true;
+    queueMicrotask(() => {
+      notifyQueued = false;
+      snapshot = [...byElement.values()];
+      for (const listener of listeners) listener();
+    });
+  };
+
+  const place = (host: HTMLElement, el: Element, mountPoint: Element) => {
+    // Below the action bar, not inside it: the bar is a flex row sized for the site's icons.
+    if (mountPoint === el) el.append(host);
+    else mountPoint.after(host);
+  };
+  const placed = (host: HTMLElement, el: Element, mountPoint: Element) =>
+    host.isConnected &&
+    (mountPoint === el ? host.parentNode === el : host.parentNode === mountPoint.parentNode);
+
+  return {
+    ensure(el, post, mountPoint) {
+      const mounted = byElement.get(el);
+      if (!mounted) {
+        const host = document.createElement(OVERLAY_TAG);
+        host.dataset.postKey = post.key;
+        if (themeClass) host.className = themeClass;
+        const shadow = host.attachShadow({ mode: 'open' });
+        prepareShadow(shadow);
+        styles.adopt(shadow);
+        for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
+        place(host, el, mountPoint);
+        byElement.set(el, { id: nextId++, host, shadow, postKey: post.key });
+        changed();
+        return;
+      }
+      if (!placed(mounted.host, el, mountPoint)) place(mounted.host, el, mountPoint);
+      if (mounted.postKey === post.key) return;
+      // A recycled row now shows another post: same host and portal, new key.
+      byElement.set(el, { ...mounted, postKey: post.key });
+      mounted.host.dataset.postKey = post.key;
+      changed();
+    },
+    unmount(el) {
+      const mounted = byElement.get(el);
+      if (!mounted) return;
+      byElement.delete(el);
+      mounted.host.remove();
+      changed();
+    },
+    isMounted: (el) => byElement.has(el),
+    setTheme(theme) {
+      const next = theme ? `sb-theme-${theme}` : '';
+      if (next === themeClass) return;
+      themeClass = next;
+      for (const { host } of byElement.values()) host.className = next;
+    },
+    isOwnNode: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    destroy() {
+      for (const mounted of byElement.values()) mounted.host.remove();
+      byElement.clear();
+      changed();
+    },
+  };
+}

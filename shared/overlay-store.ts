@@ -1,0 +1,159 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type {
+  ActionKind,
+  BackgroundToContent,
+  ConnectionState,
+  OverlayView,
+  SessionInfo,
+} from './messaging/protocol.ts';
+
+export interface PendingAction {
+  requestId: string;
+  kind: ActionKind;
+}
+
+/** A line under the post: an action's refusal, or a notice the background sent about it. */
+export interface PostNote {
+  level: 'info' | 'error';
+  text: string;
+  /** The thread version it was about: a newer version (answered, routed…) makes it stale. */
+  version?: number;
+}
+
+/**
+ * What the overlay shows. The background is the source of truth: views and the session come
+ * only from its port messages; `pending` and `notes` track this tab's own requests to it.
+ */
+export interface OverlayState {
+  session: SessionInfo;
+  /** True once the background has sent a session on this page (see connectionLost). */
+  sessionSeen: boolean;
+  views: Readonly<Record<string, OverlayView>>;
+  pending: Readonly<Record<string, PendingAction>>;
+  notes: Readonly<Record<string, PostNote>>;
+}
+
+export type OverlayStore = StoreApi<OverlayState>;
+
+export function initialOverlayState(): OverlayState {
+  return {
+    session: { connection: 'connecting', me: null, departments: [], members: [] },
+    sessionSeen: false,
+    views: {},
+    pending: {},
+    notes: {},
+  };
+}
+
+export function createOverlayStore(): OverlayStore {
+  return createStore<OverlayState>(() => initialOverlayState());
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
+/** A view older than the one shown (lower thread version) is a late echo and is ignored. */
+export function mergeViews(
+  current: Readonly<Record<string, OverlayView>>,
+  incoming: readonly OverlayView[],
+): Record<string, OverlayView> {
+  const next = { ...current };
+  for (const view of incoming) {
+    const shown = next[view.thread.postKey];
+    if (shown && view.thread.version < shown.thread.version) continue;
+    next[view.thread.postKey] = view;
+  }
+  return next;
+}
+
+export function applyBackgroundMessage(
+  state: OverlayState,
+  message: BackgroundToContent,
+): OverlayState {
+  switch (message.type) {
+    case 'session':
+      return { ...state, session: message.session, sessionSeen: true };
+    case 'views': {
+      const views = mergeViews(state.views, message.views);
+      let notes = state.notes;
+      for (const key of Object.keys(notes)) {
+        const version = notes[key]?.version;
+        if (version !== undefined && (views[key]?.thread.version ?? version) > version)
+          notes = without(notes, key);
+      }
+      return { ...state, views, notes };
+    }
+    case 'actionResult': {
+      const postKey = Object.keys(state.pending).find(
+        (key) => state.pending[key]?.requestId === message.requestId,
+      );
+      if (postKey === undefined) return state;
+      const text = message.error || 'Switchboard could not do that';
+      const note: PostNote = {
+        level: 'error',
+        text,
+        version: state.views[postKey]?.thread.version,
+      };
+      const notes = message.ok
+        ? without(state.notes, postKey)
+        : { ...state.notes, [postKey]: note };
+      return { ...state, pending: without(state.pending, postKey), notes };
+    }
+    case 'notice':
+      if (message.postKey === undefined) return state;
+      return {
+        ...state,
+        notes: {
+          ...state.notes,
+          [message.postKey]: {
+            level: message.level,
+            text: message.message,
+            version: state.views[message.postKey]?.thread.version,
+          },
+        },
+      };
+    default:
+      return state;
+  }
+}
+
+export function actionStarted(
+  state: OverlayState,
+  postKey: string,
+  pending: PendingAction,
+): OverlayState {
+  return {
+    ...state,
+    pending: { ...state.pending, [postKey]: pending },
+    notes: without(state.notes, postKey),
+  };
+}
+
+/** Clears the post's note if it is still `text` (a later note keeps its own time on screen). */
+export function noteCleared(state: OverlayState, postKey: string, text: string): OverlayState {
+  if (state.notes[postKey]?.text !== text) return state;
+  return { ...state, notes: without(state.notes, postKey) };
+}
+
+/**
+ * The port dropped. Before any session arrived there is no working background (or it is not
+ * set up), so the page says "Sign in"; after one, the last session stays on screen while the
+ * port reconnects (an MV3 worker restart takes milliseconds), and `offline` once retries fail.
+ */
+export function connectionLost(state: OverlayState, retriesFailed: boolean): OverlayState {
+  let connection: ConnectionState = state.session.connection;
+  if (!state.sessionSeen) connection = 'signed-out';
+  else if (retriesFailed && connection !== 'signed-out') connection = 'offline';
+  if (connection === state.session.connection) return state;
+  return { ...state, session: { ...state.session, connection } };
+}
+
+/** Posts that left the page: their views are dropped so a long scroll does not grow memory. */
+export function viewsForgotten(state: OverlayState, postKeys: readonly string[]): OverlayState {
+  const views = { ...state.views };
+  for (const key of postKeys) delete views[key];
+  return { ...state, views };
+}

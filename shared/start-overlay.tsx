@@ -1,0 +1,117 @@
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { paletteCss } from '../components/department-palette.ts';
+import { OverlayRoot } from '../components/OverlayRoot.tsx';
+import overlayCss from '../components/overlay.css?inline';
+import { skipReactListeners } from '../components/react-listeners.ts';
+import { connectOverlayPort } from './messaging/overlay-port.ts';
+import type { OverlayAction } from './messaging/protocol.ts';
+import { createMountQueue } from './mount-queue.ts';
+import { observePosts } from './observe.ts';
+import type { PostChange } from './observe.ts';
+import { createOverlayMounts } from './overlay-mount.ts';
+import { createOverlayStore } from './overlay-store.ts';
+import { createOverlayStyles } from './overlay-styles.ts';
+import { pageTheme } from './page-theme.ts';
+import { createPostRegistry } from './post-registry.ts';
+import type { KeyChange } from './post-registry.ts';
+import type { PostRef } from './schemas/post.ts';
+import type { SiteAdapter } from './sites/site-adapter.ts';
+
+/** After this long without its view a post is drawn anyway ("Loading…"), e.g. server trouble. */
+const VIEW_WAIT_MS = 3_000;
+
+/** One broken post (or a markup change) must not flood the console or stop the others. */
+function errorLogger(site: string) {
+  let logged = 0;
+  return (error: unknown) => {
+    if (logged++ === 0)
+      console.warn(`[Switchboard] overlay error on ${site}; more are muted`, error);
+  };
+}
+
+/**
+ * The whole overlay for one tab: site adapter -> observer -> hosts -> one React root, fed by the
+ * background over one port. Everything stops when the content script's context is invalidated.
+ */
+export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  const { signal } = ctx;
+  const onError = errorLogger(adapter.platform);
+  const store = createOverlayStore();
+  const registry = createPostRegistry();
+  const port = connectOverlayPort(store, { signal, currentPosts: registry.posts });
+  const act = (action: OverlayAction) => void port.act(action);
+
+  // One React root for every post, in a detached container: it only portals into shadow roots.
+  const container = document.createElement('div');
+  const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
+  const styles = createOverlayStyles(overlayCss);
+  const mounts = createOverlayMounts(styles, skipReactListeners(container));
+  store.subscribe(({ session }, previous) => {
+    if (session.departments !== previous.session.departments)
+      styles.setPalette(paletteCss(session.departments));
+  });
+  root.render(<OverlayRoot store={store} mounts={mounts} act={act} />);
+
+  const place = (el: Element, post: PostRef) => {
+    try {
+      mounts.ensure(el, post, adapter.mountPoint(el));
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const queue = createMountQueue({
+    signal,
+    mount: place,
+    isReady(post, waitedMs) {
+      const { views, session } = store.getState();
+      const final = session.connection === 'signed-out' || session.connection === 'offline';
+      return final || post.key in views || waitedMs > VIEW_WAIT_MS;
+    },
+  });
+  store.subscribe(queue.wake);
+
+  const tell = ({ observe, unobserve }: KeyChange) => {
+    if (observe) port.observe(observe);
+    if (unobserve) port.unobserve(unobserve);
+  };
+  const apply = (changes: PostChange[]) => {
+    for (const { el, post } of changes) {
+      if (!post) {
+        queue.remove(el);
+        mounts.unmount(el);
+        tell(registry.delete(el));
+        continue;
+      }
+      tell(registry.set(el, post));
+      // Mounted already: re-key or re-insert a host the site removed; new: wait for its view.
+      if (mounts.isMounted(el)) place(el, post);
+      else queue.add(el, post);
+    }
+  };
+
+  const observer = observePosts(document, adapter, apply, {
+    signal,
+    isOwnNode: mounts.isOwnNode,
+    onError,
+  });
+  // Content scripts cannot see the page's history.pushState; WXT polls the URL for us. A theme
+  // switch in the site's settings is rare and usually comes with navigation; checked then.
+  const followTheme = () => mounts.setTheme(pageTheme());
+  followTheme();
+  ctx.setTimeout(followTheme, 2_000); // some pages colour their body only after loading
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    observer.rescan();
+    followTheme();
+  });
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  ctx.addEventListener(systemDark, 'change', followTheme);
+  signal.addEventListener(
+    'abort',
+    () => {
+      root.unmount();
+      mounts.destroy();
+    },
+    { once: true },
+  );
+}
