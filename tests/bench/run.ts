@@ -1,8 +1,12 @@
+import { overlayBench } from './overlay.bench.ts';
+import { propagationBench } from './propagation.bench.ts';
 import { serverBench } from './server.bench.ts';
 
 /** `npm run bench [-- --json]`: every benchmark, printed as one object of named figures. */
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   server: serverBench,
+  propagation: propagationBench,
+  overlay: overlayBench,
 };
 
 const json = process.argv.includes('--json');
