@@ -5,8 +5,8 @@ import { OverlayRoot } from '../components/OverlayRoot.tsx';
 import overlayCss from '../components/overlay.css?inline';
 import { skipReactListeners } from '../components/react-listeners.ts';
 import { connectOverlayPort } from './messaging/overlay-port.ts';
+import { mountToastLayer } from './toast-layer.tsx';
 import type { OverlayAction } from './messaging/protocol.ts';
-import { createMountQueue } from './mount-queue.ts';
 import { observePosts } from './observe.ts';
 import type { PostChange } from './observe.ts';
 import { createOverlayMounts } from './overlay-mount.ts';
@@ -14,11 +14,12 @@ import { createOverlayStore } from './overlay-store.ts';
 import { createOverlayStyles } from './overlay-styles.ts';
 import { pageTheme } from './page-theme.ts';
 import { createPostRegistry } from './post-registry.ts';
+import { createRevealQueue } from './reveal-queue.ts';
 import type { KeyChange } from './post-registry.ts';
 import type { PostRef } from './schemas/post.ts';
 import type { SiteAdapter } from './sites/site-adapter.ts';
 
-/** After this long without its view a post is drawn anyway ("Loading…"), e.g. server trouble. */
+/** After this long without its view a badge is drawn anyway ("Loading…"), e.g. server trouble. */
 const VIEW_WAIT_MS = 3_000;
 
 /** One broken post (or a markup change) must not flood the console or stop the others. */
@@ -39,7 +40,14 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   const onError = errorLogger(adapter.platform);
   const store = createOverlayStore();
   const registry = createPostRegistry();
-  const port = connectOverlayPort(store, { signal, currentPosts: registry.posts });
+  const toasts = mountToastLayer(signal, {
+    claim: (postKey) => void port.act({ kind: 'claim', postKey }),
+  });
+  const port = connectOverlayPort(store, {
+    signal,
+    currentPosts: registry.posts,
+    onToast: (alert) => toasts.show(alert),
+  });
   const act = (action: OverlayAction) => void port.act(action);
 
   // One React root for every post, in a detached container: it only portals into shadow roots.
@@ -60,13 +68,13 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
       onError(error);
     }
   };
-  const queue = createMountQueue({
+  const queue = createRevealQueue({
     signal,
-    mount: place,
-    isReady(post, waitedMs) {
+    reveal: mounts.reveal,
+    isReady(postKey, waitedMs) {
       const { views, session } = store.getState();
       const final = session.connection === 'signed-out' || session.connection === 'offline';
-      return final || post.key in views || waitedMs > VIEW_WAIT_MS;
+      return final || postKey in views || waitedMs > VIEW_WAIT_MS;
     },
   });
   store.subscribe(queue.wake);
@@ -84,9 +92,10 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
         continue;
       }
       tell(registry.set(el, post));
-      // Mounted already: re-key or re-insert a host the site removed; new: wait for its view.
-      if (mounts.isMounted(el)) place(el, post);
-      else queue.add(el, post);
+      // New: insert the host now (all of a scan in one pass), draw it once its view is here.
+      // Known: re-key it, or re-insert a host the site removed.
+      place(el, post);
+      if (!mounts.isRevealed(el)) queue.add(el, post.key);
     }
   };
 

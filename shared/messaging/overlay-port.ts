@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
-import { nextFrame } from '../observe.ts';
+import { nextFrame } from '../next-frame.ts';
 import {
   actionStarted,
   applyBackgroundMessage,
+  applyBackgroundMessages,
   connectionLost,
   noteCleared,
   viewsForgotten,
 } from '../overlay-store.ts';
 import type { OverlayState, OverlayStore } from '../overlay-store.ts';
 import type { PostRef } from '../schemas/post.ts';
+import type { Alert } from '../alerts.ts';
 import { OVERLAY_PORT } from './protocol.ts';
 import type { BackgroundToContent, ContentToBackground, OverlayAction } from './protocol.ts';
 
@@ -36,6 +38,8 @@ export interface OverlayPortOptions {
   /** Posts on the page now: re-sent after every (re)connect, the worker may have restarted. */
   currentPosts: () => PostRef[];
   connect?: () => PortLike;
+  /** An alert the background chose this tab to show. */
+  onToast?: (alert: Alert) => void;
 }
 
 interface Request {
@@ -79,6 +83,9 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   let cancelFlush: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let nextRequest = 0;
+  // Messages from the background, applied together once per frame (applyBackgroundMessages).
+  const inbox: BackgroundToContent[] = [];
+  let cancelDrain: (() => void) | null = null;
 
   const update = (fn: (s: OverlayState) => OverlayState) =>
     store.setState(fn(store.getState()), true);
@@ -111,31 +118,48 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     if (!cancelFlush && port) cancelFlush = nextFrame(flush);
   };
 
-  const finish = (requestId: string, outcome: ActionOutcome) => {
+  /** Resolves the caller's promise; the store already holds the result. */
+  const settle = (requestId: string, outcome: ActionOutcome) => {
     const request = requests.get(requestId);
     if (!request) return;
     requests.delete(requestId);
     clearTimeout(request.timer);
-    update((s) => applyBackgroundMessage(s, { type: 'actionResult', requestId, ...outcome }));
     if (!outcome.ok) fadeNote(request.postKey);
     request.resolve(outcome);
   };
+  /** A result made here (port lost, no answer): into the store, then to the caller. */
+  const fail = (requestId: string, error: string) => {
+    if (!requests.has(requestId)) return;
+    update((s) => applyBackgroundMessage(s, { type: 'actionResult', requestId, ok: false, error }));
+    settle(requestId, { ok: false, error });
+  };
 
+  const drain = () => {
+    cancelDrain?.();
+    cancelDrain = null;
+    const messages = inbox.splice(0);
+    if (messages.length === 0) return;
+    update((s) => applyBackgroundMessages(s, messages));
+    for (const message of messages) {
+      if (message.type === 'actionResult')
+        settle(message.requestId, { ok: message.ok, error: message.error });
+      if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
+      if (message.type === 'toast') options.onToast?.(message.alert);
+    }
+  };
   const onMessage = (message: BackgroundToContent) => {
     failures = 0;
-    if (message.type === 'actionResult')
-      return finish(message.requestId, { ok: message.ok, error: message.error });
-    update((s) => applyBackgroundMessage(s, message));
-    if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
+    inbox.push(message);
+    cancelDrain ??= nextFrame(drain);
   };
 
   const onDisconnect = () => {
     void browser?.runtime?.lastError; // read it, or Chrome logs "Unchecked runtime.lastError"
+    drain();
     port = null;
     cancelFlush?.();
     cancelFlush = null;
-    for (const [requestId, request] of requests)
-      if (request.sent) finish(requestId, { ok: false, error: LOST });
+    for (const [requestId, request] of requests) if (request.sent) fail(requestId, LOST);
     failures += 1;
     update((s) => connectionLost(s, failures > 2));
     if (!signal.aborted) retryTimer = setTimeout(open, RETRY_MS[failures - 1] ?? 30_000);
@@ -161,6 +185,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     () => {
       clearTimeout(retryTimer);
       cancelFlush?.();
+      cancelDrain?.();
       port?.disconnect();
       port = null;
     },
@@ -184,10 +209,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
       const message = { type: 'action' as const, requestId, action };
       update((s) => actionStarted(s, action.postKey, { requestId, kind: action.kind }));
       return new Promise((resolve) => {
-        const timer = setTimeout(
-          () => finish(requestId, { ok: false, error: NO_ANSWER }),
-          ACTION_TIMEOUT_MS,
-        );
+        const timer = setTimeout(() => fail(requestId, NO_ANSWER), ACTION_TIMEOUT_MS);
         requests.set(requestId, { postKey: action.postKey, message, sent: false, timer, resolve });
         const request = requests.get(requestId);
         if (request) request.sent = send(message);
