@@ -26,7 +26,12 @@ function SuggestionButton(props: { department: Department; onAccept(id: string):
   const { department, onAccept } = props;
   const events = useNativeEvents<HTMLButtonElement>({ click: () => onAccept(department.id) });
   return (
-    <button type="button" className="sb-suggestion" ref={events}>
+    <button
+      type="button"
+      className="sb-suggestion"
+      ref={events}
+      title={`Route to ${department.name}, as the routing rules suggest`}
+    >
       Suggested: {department.name} — Accept
     </button>
   );
@@ -56,6 +61,8 @@ export function OwnershipBadge(props: Props) {
   const assignee = session.members.find((m) => m.id === thread.assigneeId);
   const suggestion = offerSuggestion && acceptableSuggestion(view, me, session.departments);
   const open = thread.status === 'open';
+  const claimText =
+    claim && (claim.holderId === me?.id ? 'You are answering' : `${claim.holderName} is answering`);
   return (
     <span className="sb-badge">
       <span className="sb-dept">
@@ -63,18 +70,29 @@ export function OwnershipBadge(props: Props) {
           className={`sb-dot ${department ? paletteClass(session.departments, department.id) : ''}`}
           aria-hidden="true"
         />
-        {department?.name ?? 'Unrouted'}
+        {/* A department newer than this session's list is still a department, not "Unrouted". */}
+        <span className="sb-name">
+          {department?.name ?? (thread.departmentId ? 'Other department' : 'Unrouted')}
+        </span>
       </span>
       {suggestion && <SuggestionButton department={suggestion} onAccept={onAcceptSuggestion} />}
       {assignee && (
-        <span className="sb-avatar" title={`Assigned to ${assignee.name}`}>
+        <span
+          className="sb-avatar"
+          role="img"
+          aria-label={`Assigned to ${assignee.name}`}
+          title={`Assigned to ${assignee.name}`}
+        >
           {initials(assignee.name)}
         </span>
       )}
-      <span className={`sb-status sb-status-${thread.status}`}>{statusText[thread.status]}</span>
-      {claim && (
-        <span className="sb-claim">
-          {claim.holderId === me?.id ? 'You are answering' : `${claim.holderName} is answering`}
+      {/* "Open" says nothing more once someone is answering (only open posts are claimed). */}
+      {!claimText && (
+        <span className={`sb-status sb-status-${thread.status}`}>{statusText[thread.status]}</span>
+      )}
+      {claimText && (
+        <span className="sb-claim" title={claimText}>
+          {claimText}
         </span>
       )}
       {open && thread.dueAt !== null && (

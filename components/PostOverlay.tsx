@@ -22,7 +22,7 @@ export const PostOverlay = memo(function PostOverlay({ postKey }: { postKey: str
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => mirrorText(ref.current));
   return (
-    <div className="sb-overlay" ref={ref}>
+    <div className="sb-overlay" ref={ref} role="group" aria-label="Switchboard">
       <OwnershipBadge
         view={view}
         session={session}

@@ -62,7 +62,6 @@ export function QuickAssignMenu({ postKey, view, session, open, onOpenChange, on
         ref={buttonRefs}
         type="button"
         className="sb-actions-button"
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
       >

@@ -9,17 +9,22 @@ export interface MountedOverlay {
   host: HTMLElement;
   shadow: ShadowRoot;
   postKey: string;
+  /** Drawn: React renders into it. Until then the host only holds its place (see reveal-queue). */
+  revealed: boolean;
 }
 
 export interface OverlayMounts {
   /** Creates the post's host, or moves/re-keys the existing one; cheap when nothing changed. */
   ensure(el: Element, post: PostRef, mountPoint: Element): void;
   unmount(el: Element): void;
-  isMounted(el: Element): boolean;
+  /** Lets React draw the badge into the host's shadow root. */
+  reveal(el: Element): void;
+  isRevealed(el: Element): boolean;
   isOwnNode(node: Node): boolean;
   /** The page's own light/dark theme (null: follow the system), as a class on every host. */
   setTheme(theme: 'light' | 'dark' | null): void;
   subscribe(listener: () => void): () => void;
+  /** The revealed hosts, for OverlayRoot. */
   getSnapshot(): readonly MountedOverlay[];
   destroy(): void;
 }
@@ -66,7 +71,7 @@ export function createOverlayMounts(
     notifyQueued = true;
     queueMicrotask(() => {
       notifyQueued = false;
-      snapshot = [...byElement.values()];
+      snapshot = [...byElement.values()].filter((m) => m.revealed);
       for (const listener of listeners) listener();
     });
   };
@@ -92,8 +97,7 @@ export function createOverlayMounts(
         styles.adopt(shadow);
         for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
         place(host, el, mountPoint);
-        byElement.set(el, { id: nextId++, host, shadow, postKey: post.key });
-        changed();
+        byElement.set(el, { id: nextId++, host, shadow, postKey: post.key, revealed: false });
         return;
       }
       if (!placed(mounted.host, el, mountPoint)) place(mounted.host, el, mountPoint);
@@ -101,16 +105,22 @@ export function createOverlayMounts(
       // A recycled row now shows another post: same host and portal, new key.
       byElement.set(el, { ...mounted, postKey: post.key });
       mounted.host.dataset.postKey = post.key;
-      changed();
+      if (mounted.revealed) changed();
     },
     unmount(el) {
       const mounted = byElement.get(el);
       if (!mounted) return;
       byElement.delete(el);
       mounted.host.remove();
+      if (mounted.revealed) changed();
+    },
+    reveal(el) {
+      const mounted = byElement.get(el);
+      if (!mounted || mounted.revealed) return;
+      byElement.set(el, { ...mounted, revealed: true });
       changed();
     },
-    isMounted: (el) => byElement.has(el),
+    isRevealed: (el) => byElement.get(el)?.revealed ?? false,
     setTheme(theme) {
       const next = theme ? `sb-theme-${theme}` : '';
       if (next === themeClass) return;

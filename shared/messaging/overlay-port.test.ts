@@ -88,6 +88,7 @@ describe('overlay port', () => {
       ok: false,
       error: 'held',
     });
+    await vi.advanceTimersByTimeAsync(300); // messages are applied once per frame
     await expect(result).resolves.toEqual({ ok: false, error: 'held' });
     expect(store.getState().notes['x:1']?.text).toBe('held');
     await vi.advanceTimersByTimeAsync(10_000);

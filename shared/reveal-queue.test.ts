@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMountQueue } from './mount-queue.ts';
-import type { PostRef } from './schemas/post.ts';
+import { createRevealQueue } from './reveal-queue.ts';
 
-const post = (id: string) => ({ key: `x:${id}` }) as PostRef;
 const el = () => ({}) as Element;
 
-describe('mount queue', () => {
+describe('reveal queue', () => {
   let abort: AbortController;
   beforeEach(() => {
     vi.useFakeTimers();
@@ -16,46 +14,43 @@ describe('mount queue', () => {
     vi.useRealTimers();
   });
 
-  it('mounts a post once it is ready, and each element once', async () => {
+  it('reveals a post once it is ready, and each element once', async () => {
     const ready = new Set<string>();
-    const mount = vi.fn();
-    const q = createMountQueue({
+    const reveal = vi.fn();
+    const q = createRevealQueue({
       signal: abort.signal,
-      mount,
-      isReady: (p, waited) => ready.has(p.key) || waited > 3_000,
+      reveal,
+      isReady: (key, waited) => ready.has(key) || waited > 3_000,
     });
     const [a, b] = [el(), el()];
-    q.add(a, post('1'));
-    q.add(b, post('2'));
-    q.add(a, post('1'));
+    q.add(a, 'x:1');
+    q.add(b, 'x:2');
+    q.add(a, 'x:1');
     await vi.advanceTimersByTimeAsync(300);
-    expect(mount).not.toHaveBeenCalled();
+    expect(reveal).not.toHaveBeenCalled();
     ready.add('x:1');
     q.wake();
     await vi.advanceTimersByTimeAsync(300);
-    expect(mount.mock.calls).toEqual([[a, post('1')]]);
+    expect(reveal.mock.calls).toEqual([[a]]);
     // The other one is drawn anyway once it has waited too long.
     await vi.advanceTimersByTimeAsync(4_000);
-    expect(mount.mock.calls).toEqual([
-      [a, post('1')],
-      [b, post('2')],
-    ]);
+    expect(reveal.mock.calls).toEqual([[a], [b]]);
   });
 
   it('spreads a large batch over frames and forgets removed elements', async () => {
-    const mount = vi.fn();
-    const q = createMountQueue({
+    const reveal = vi.fn();
+    const q = createRevealQueue({
       signal: abort.signal,
-      mount,
+      reveal,
       isReady: () => true,
       maxPerFrame: 2,
     });
     const els = [el(), el(), el(), el(), el()];
-    els.forEach((e, i) => q.add(e, post(String(i))));
+    els.forEach((e, i) => q.add(e, `x:${i}`));
     q.remove(els[4]!);
     await vi.advanceTimersByTimeAsync(260);
-    expect(mount).toHaveBeenCalledTimes(2);
+    expect(reveal).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(600);
-    expect(mount).toHaveBeenCalledTimes(4);
+    expect(reveal).toHaveBeenCalledTimes(4);
   });
 });
