@@ -6,6 +6,7 @@ const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as c
 
 function age(from: number, now: number): string {
   const mins = Math.max(0, Math.round((now - from) / 60_000));
+  if (mins < 1) return 'just now';
   if (mins < 60) return `${mins}m`;
   if (mins < 48 * 60) return `${Math.round(mins / 60)}h`;
   return `${Math.round(mins / 1440)}d`;
@@ -31,7 +32,7 @@ export function ThreadRow({
     ? claim.holderId === meId
       ? 'You are answering'
       : `${claim.holderName} is answering`
-    : thread.status;
+    : thread.status[0]!.toUpperCase() + thread.status.slice(1);
   return (
     <li>
       <button type="button" className="thread-row" onClick={() => onOpen(thread.url)}>
