@@ -75,6 +75,16 @@ export function PopupApp() {
       )}
       <h2>Open in my departments</h2>
       {work ? list(work.queue, 'No open threads. Nice.') : null}
+      {(me.role === 'admin' || me.role === 'lead') && (
+        <button
+          type="button"
+          onClick={() =>
+            void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })
+          }
+        >
+          Team dashboard
+        </button>
+      )}
     </main>
   );
 }

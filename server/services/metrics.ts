@@ -38,7 +38,7 @@ export async function metricsSummary(
   const now = Number(rows[0]!.now);
   let q = db
     .selectFrom('threads')
-    .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'due_at'])
+    .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'answered_by', 'due_at'])
     .where('org_id', '=', orgId);
   if (range.from !== undefined) q = q.where('first_seen_at', '>=', range.from);
   if (range.to !== undefined) q = q.where('first_seen_at', '<', range.to);
@@ -78,5 +78,48 @@ export async function metricsSummary(
       firstResponseP90Ms: percentile(times, 90),
     };
   });
-  return { now, departments };
+  return {
+    now,
+    departments,
+    answeredByMember: answeredByMember(threads),
+    daily: dailyMedians(threads),
+  };
+}
+
+const DAY = 86_400_000;
+
+interface AnsweredRow {
+  first_seen_at: number;
+  answered_at: number | null;
+  answered_by: string | null;
+}
+
+/** How many threads each member answered in the range. */
+function answeredByMember(threads: readonly AnsweredRow[]) {
+  const counts = new Map<string, number>();
+  for (const t of threads)
+    if (t.answered_by) counts.set(t.answered_by, (counts.get(t.answered_by) ?? 0) + 1);
+  return [...counts].map(([memberId, answered]) => ({ memberId, answered }));
+}
+
+/** First-response median per UTC day of the answer, for the dashboard's chart. */
+function dailyMedians(threads: readonly AnsweredRow[]) {
+  const days = new Map<number, number[]>();
+  for (const t of threads) {
+    if (t.answered_at === null) continue;
+    const day = Math.floor(t.answered_at / DAY) * DAY;
+    const list = days.get(day) ?? [];
+    list.push(t.answered_at - t.first_seen_at);
+    days.set(day, list);
+  }
+  return [...days]
+    .sort(([a], [b]) => a - b)
+    .map(([day, times]) => ({
+      day,
+      answered: times.length,
+      medianMs: percentile(
+        [...times].sort((a, b) => a - b),
+        50,
+      )!,
+    }));
 }

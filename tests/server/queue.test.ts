@@ -55,5 +55,9 @@ describe.skipIf(!!skipReason)('queue and metrics', () => {
     expect(sales.slaMetPercent).toBe(100);
     expect(sales.firstResponseMedianMs).toBeGreaterThan(0);
     expect(sales.firstResponseP90Ms).toBeGreaterThanOrEqual(sales.firstResponseMedianMs!);
+    const summary = await lee.client.metrics.summary.query({ departmentId: billing.id });
+    expect(summary.answeredByMember).toEqual([{ memberId: lee.id, answered: 4 }]);
+    expect(summary.daily.reduce((n, d) => n + d.answered, 0)).toBe(4);
+    expect(summary.daily[0]!.medianMs).toBeGreaterThan(0);
   });
 });
