@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { toast, Toaster } from 'sonner';
 import sonnerCss from 'sonner/dist/styles.css?inline';
 import type { Alert } from './alerts.ts';
+import type { Department } from './schemas/org.ts';
 
 export interface ToastHandlers {
   claim(postKey: string): void;
@@ -45,6 +46,20 @@ export function mountToastLayer(signal: AbortSignal, handlers: ToastHandlers) {
   });
 
   return {
+    guidelines(department: Department) {
+      const g = department.guidelines;
+      toast(`${department.name} guidelines`, {
+        id: `guidelines:${department.id}`,
+        duration: 30_000,
+        description: (
+          <div className="sb-guidelines">
+            {g.tone && <p>Tone: {g.tone}</p>}
+            {g.dos.length > 0 && <p>Do: {g.dos.join(' · ')}</p>}
+            {g.donts.length > 0 && <p>Don’t: {g.donts.join(' · ')}</p>}
+          </div>
+        ),
+      });
+    },
     show(alert: Alert) {
       const open = { label: 'Open post', onClick: () => openPost(alert) };
       toast(alert.title, {

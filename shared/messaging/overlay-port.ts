@@ -11,6 +11,7 @@ import {
 import type { OverlayState, OverlayStore } from '../overlay-store.ts';
 import type { PostRef } from '../schemas/post.ts';
 import type { Alert } from '../alerts.ts';
+import type { Department } from '../schemas/org.ts';
 import { OVERLAY_PORT } from './protocol.ts';
 import type { BackgroundToContent, ContentToBackground, OverlayAction } from './protocol.ts';
 
@@ -40,6 +41,8 @@ export interface OverlayPortOptions {
   connect?: () => PortLike;
   /** An alert the background chose this tab to show. */
   onToast?: (alert: Alert) => void;
+  /** Guidelines of the department whose post the member just claimed. */
+  onGuidelines?: (department: Department) => void;
 }
 
 interface Request {
@@ -145,6 +148,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
         settle(message.requestId, { ok: message.ok, error: message.error });
       if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
       if (message.type === 'toast') options.onToast?.(message.alert);
+      if (message.type === 'guidelines') options.onGuidelines?.(message.department);
     }
   };
   const onMessage = (message: BackgroundToContent) => {

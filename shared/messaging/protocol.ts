@@ -60,6 +60,8 @@ export type BackgroundToContent =
     }
   /** An alert for this member, shown as a toast in the focused tab. */
   | { type: 'toast'; alert: Alert }
+  /** The department's guidelines, for the member who just claimed one of its posts. */
+  | { type: 'guidelines'; postKey: string; department: Department }
   /** Something the user should be told outside an action's own answer (a queued action refused). */
   | { type: 'notice'; level: 'info' | 'error'; message: string; postKey?: string };
 

@@ -1,4 +1,4 @@
-import type { Member } from '../schemas/org.ts';
+import type { Department, Member } from '../schemas/org.ts';
 import type { BackgroundToContent, OverlayAction } from '../messaging/protocol.ts';
 import type { CachedView, LocalDb } from './local-db.ts';
 import { applyOptimistic } from './optimistic.ts';
@@ -15,6 +15,7 @@ export interface OutboxHost {
   client(): ServerClient | null;
   me(): Member | null;
   members(): Member[];
+  departments(): Department[];
   now(): number;
   changed(views: CachedView[]): void;
   notice(msg: BackgroundToContent): void;
@@ -62,6 +63,18 @@ export class Outbox {
     void this.drain();
   }
 
+  /** A member who claims a post is shown its department's dos, don'ts and tone (as set now). */
+  private async showGuidelines(thread: CachedView['thread'], reply: Reply) {
+    const client = this.host.client();
+    const all = client
+      ? await client.departments.list.query().catch(() => this.host.departments())
+      : this.host.departments();
+    const department = all.find((d) => d.id === thread.departmentId);
+    const g = department?.guidelines;
+    if (!department || !g || (!g.dos.length && !g.donts.length && !g.tone)) return;
+    reply({ type: 'guidelines', postKey: thread.postKey, department });
+  }
+
   /** A post no tab has shown yet (a toast's "Claim"): ask the server for it. */
   private async fetchView(postKey: string) {
     const client = this.host.client();
@@ -102,6 +115,8 @@ export class Outbox {
         );
         await this.settle(entry.seq!, entry.action.postKey, result);
         waiter?.reply({ type: 'actionResult', requestId: waiter.requestId, ok: true });
+        if (waiter && entry.action.kind === 'claim')
+          this.showGuidelines(result.thread, waiter.reply);
       } catch (e) {
         if (!serverCode(e) && !this.host.client()) return; // not reached: keep it for later
         await this.settle(entry.seq!, entry.action.postKey, null);

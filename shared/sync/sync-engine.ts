@@ -54,6 +54,7 @@ export class SyncEngine {
       client: () => (this.online ? (this.link?.client ?? null) : null),
       me: () => this.session.me,
       members: () => this.session.members,
+      departments: () => this.session.departments,
       now: () => Date.now(),
       isVisible: (key: string) => this.tabs.isVisible(key),
       changed: (views: CachedView[]) => this.tabs.pushViews(views.map(toOverlayView)),
@@ -72,7 +73,6 @@ export class SyncEngine {
     this.leases = new LeaseKeeper(host);
     this.alerts = new AlertCenter({
       ...host,
-      departments: () => this.session.departments,
       focusedPort: () => this.focusedPort(),
       send: (port, alert) => this.tabs.send(port, { type: 'toast', alert }),
     });

@@ -69,13 +69,22 @@ describe('alerts: toasts for a member, and a lead’s inline actions', () => {
     await screenshot(memberTabs[1]!, 'alert-toast-routed');
   });
 
-  it('tells the member when a lead overrides their claim', async () => {
+  it('shows the department’s guidelines on claiming, and tells the member when a lead overrides the claim', async () => {
     const key = keys[1]!;
+    await org.admin.departments.update.mutate({
+      id: org.departments.Support!.id,
+      guidelines: { dos: ['Thank them first'], donts: ['Promise refunds'], tone: 'Warm' },
+    });
     await act(leadPage, key, 'Assign', 'Support');
     const tab = memberTabs[1]!;
     await expect.poll(() => overlayText(tab, key)).toContain('Support');
     await act(tab, key, 'Claim');
     await expect.poll(() => overlayText(tab, key)).toContain('You are answering');
+    await expect
+      .poll(async () => (await toasts(tab)).join(' '))
+      .toMatch(/Support guidelines.*Tone: Warm.*Do: Thank them first.*Don’t: Promise refunds/);
+    await tab.waitForTimeout(600); // let the toasts settle for the picture
+    await screenshot(tab, 'alert-toast-guidelines');
     await expect.poll(() => overlayText(leadPage, key)).toContain('Ana Lima is answering');
     await act(leadPage, key, 'Override');
     await expect.poll(() => overlayText(tab, key)).not.toContain('You are answering');
