@@ -1,26 +1,27 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { mirrorText } from './mirror-text.ts';
 import { useOverlayContext } from './overlay-context.ts';
 import { OwnershipBadge } from './OwnershipBadge.tsx';
 import { QuickAssignMenu } from './QuickAssignMenu.tsx';
 
 /** Everything Switchboard shows under one post; it reads only the store, never the page. */
-export const PostOverlay = memo(function PostOverlay({ postKey }: { postKey: string }) {
-  const { store, act } = useOverlayContext();
-  const { session, view, busy, note } = useStore(
-    store,
-    useShallow((s) => ({
-      session: s.session,
-      view: s.views[postKey],
-      busy: postKey in s.pending,
-      note: s.notes[postKey],
-    })),
-  );
+interface Props {
+  postKey: string;
+  /** The post's <switchboard-overlay>, whose text mirrors the badge's (mirror-text.ts). */
+  host: Element;
+}
+
+export const PostOverlay = memo(function PostOverlay({ postKey, host }: Props) {
+  const { store, feed, act } = useOverlayContext();
+  // Through the badge feed, so an update wakes only the badges it concerns (badge-feed.ts).
+  const onPost = useCallback((l: () => void) => feed.subscribePost(postKey, l), [feed, postKey]);
+  const session = useSyncExternalStore(feed.subscribeSession, () => store.getState().session);
+  const view = useSyncExternalStore(onPost, () => store.getState().views.get(postKey));
+  const busy = useSyncExternalStore(onPost, () => postKey in store.getState().pending);
+  const note = useSyncExternalStore(onPost, () => store.getState().notes[postKey]);
   const [menuOpen, setMenuOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => mirrorText(ref.current));
+  useLayoutEffect(() => mirrorText(host, ref.current));
   return (
     <div className="sb-overlay" ref={ref} role="group" aria-label="Switchboard">
       <OwnershipBadge

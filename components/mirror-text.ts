@@ -4,12 +4,11 @@
  * `host.textContent` (test helpers, scrapers, a support engineer's console) then see what the
  * badge says; site CSS cannot style a bare text node, and the site's layout never changes.
  */
-export function mirrorText(el: Element | null): void {
-  const root = el?.getRootNode();
-  if (!el || !(root instanceof ShadowRoot)) return;
-  const text = el.textContent ?? '';
-  const first = root.host.firstChild;
+export function mirrorText(host: Element, overlay: Element | null): void {
+  if (!overlay) return;
+  const text = overlay.textContent ?? '';
+  const first = host.firstChild;
   if (first?.nodeType === Node.TEXT_NODE) {
     if ((first as Text).data !== text) (first as Text).data = text;
-  } else root.host.prepend(text);
+  } else host.prepend(text);
 }

@@ -1,9 +1,11 @@
 import { createContext, useContext } from 'react';
+import type { BadgeFeed } from '../shared/badge-feed.ts';
 import type { OverlayAction } from '../shared/messaging/protocol.ts';
 import type { OverlayStore } from '../shared/overlay-store.ts';
 
 export interface OverlayContextValue {
   store: OverlayStore;
+  feed: BadgeFeed;
   act(action: OverlayAction): void;
 }
 

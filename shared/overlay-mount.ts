@@ -3,6 +3,13 @@ import type { PostRef } from './schemas/post.ts';
 
 export const OVERLAY_TAG = 'switchboard-overlay';
 
+/**
+ * Hosts are handed to React in buckets (by id): revealing a few badges while views trickle in
+ * re-renders one bucket's portals, not all 1,000 (one list of portals made each reveal O(feed):
+ * measured about 1 s of React work over the 1,000-post bench).
+ */
+export const PORTAL_BUCKETS = 32;
+
 export interface MountedOverlay {
   /** Stable for the host's life: the React portal key. */
   id: number;
@@ -23,9 +30,9 @@ export interface OverlayMounts {
   isOwnNode(node: Node): boolean;
   /** The page's own light/dark theme (null: follow the system), as a class on every host. */
   setTheme(theme: 'light' | 'dark' | null): void;
-  subscribe(listener: () => void): () => void;
-  /** The revealed hosts, for OverlayRoot. */
-  getSnapshot(): readonly MountedOverlay[];
+  subscribe(bucket: number, listener: () => void): () => void;
+  /** The revealed hosts of one bucket, for OverlayRoot. */
+  getSnapshot(bucket: number): readonly MountedOverlay[];
   destroy(): void;
 }
 
@@ -59,21 +66,33 @@ export function createOverlayMounts(
   prepareShadow: (shadow: ShadowRoot) => void = () => {},
 ): OverlayMounts {
   const byElement = new Map<Element, MountedOverlay>();
-  const listeners = new Set<() => void>();
-  let snapshot: readonly MountedOverlay[] = [];
-  let notifyQueued = false;
+  const buckets = Array.from({ length: PORTAL_BUCKETS }, () => ({
+    hosts: new Map<Element, MountedOverlay>(),
+    snapshot: [] as readonly MountedOverlay[],
+    listeners: new Set<() => void>(),
+  }));
+  const dirty = new Set<number>();
   let nextId = 1;
   let themeClass = '';
 
-  // Many ensure/unmount calls per frame, one re-render: snapshot and notify after the batch.
-  const changed = () => {
-    if (notifyQueued) return;
-    notifyQueued = true;
-    queueMicrotask(() => {
-      notifyQueued = false;
-      snapshot = [...byElement.values()].filter((m) => m.revealed);
-      for (const listener of listeners) listener();
-    });
+  const bucketOf = (m: MountedOverlay) => buckets[m.id % PORTAL_BUCKETS]!;
+  const set = (el: Element, m: MountedOverlay) => {
+    byElement.set(el, m);
+    bucketOf(m).hosts.set(el, m);
+  };
+  // Many changes per frame, one re-render per bucket touched: snapshot after the batch.
+  const changed = (m: MountedOverlay) => {
+    if (dirty.size === 0)
+      queueMicrotask(() => {
+        const indexes = [...dirty];
+        dirty.clear();
+        for (const index of indexes) {
+          const bucket = buckets[index]!;
+          bucket.snapshot = [...bucket.hosts.values()].filter((h) => h.revealed);
+          for (const listener of bucket.listeners) listener();
+        }
+      });
+    dirty.add(m.id % PORTAL_BUCKETS);
   };
 
   const place = (host: HTMLElement, el: Element, mountPoint: Element) => {
@@ -97,28 +116,29 @@ export function createOverlayMounts(
         styles.adopt(shadow);
         for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
         place(host, el, mountPoint);
-        byElement.set(el, { id: nextId++, host, shadow, postKey: post.key, revealed: false });
+        set(el, { id: nextId++, host, shadow, postKey: post.key, revealed: false });
         return;
       }
       if (!placed(mounted.host, el, mountPoint)) place(mounted.host, el, mountPoint);
       if (mounted.postKey === post.key) return;
       // A recycled row now shows another post: same host and portal, new key.
-      byElement.set(el, { ...mounted, postKey: post.key });
+      set(el, { ...mounted, postKey: post.key });
       mounted.host.dataset.postKey = post.key;
-      if (mounted.revealed) changed();
+      if (mounted.revealed) changed(mounted);
     },
     unmount(el) {
       const mounted = byElement.get(el);
       if (!mounted) return;
       byElement.delete(el);
+      bucketOf(mounted).hosts.delete(el);
       mounted.host.remove();
-      if (mounted.revealed) changed();
+      if (mounted.revealed) changed(mounted);
     },
     reveal(el) {
       const mounted = byElement.get(el);
       if (!mounted || mounted.revealed) return;
-      byElement.set(el, { ...mounted, revealed: true });
-      changed();
+      set(el, { ...mounted, revealed: true });
+      changed(mounted);
     },
     isRevealed: (el) => byElement.get(el)?.revealed ?? false,
     setTheme(theme) {
@@ -128,15 +148,19 @@ export function createOverlayMounts(
       for (const { host } of byElement.values()) host.className = next;
     },
     isOwnNode: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG,
-    subscribe(listener) {
+    subscribe(bucket, listener) {
+      const { listeners } = buckets[bucket]!;
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getSnapshot: () => snapshot,
+    getSnapshot: (bucket) => buckets[bucket]!.snapshot,
     destroy() {
-      for (const mounted of byElement.values()) mounted.host.remove();
+      for (const mounted of byElement.values()) {
+        mounted.host.remove();
+        if (mounted.revealed) changed(mounted);
+      }
       byElement.clear();
-      changed();
+      for (const bucket of buckets) bucket.hosts.clear();
     },
   };
 }

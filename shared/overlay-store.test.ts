@@ -46,13 +46,13 @@ describe('overlay store', () => {
       type: 'views',
       views: [view('x:1', 1, { status: 'dismissed' })],
     });
-    expect(s.views['x:1']?.thread.status).toBe('open');
+    expect(s.views.get('x:1')?.thread.status).toBe('open');
     s = applyBackgroundMessage(s, {
       type: 'views',
       views: [view('x:1', 2, { status: 'answered' })],
     });
-    expect(s.views['x:1']?.thread.status).toBe('answered');
-    expect(Object.keys(s.views)).toEqual(['x:1', 'x:2']);
+    expect(s.views.get('x:1')?.thread.status).toBe('answered');
+    expect([...s.views.keys()]).toEqual(['x:1', 'x:2']);
   });
 
   it('tracks a pending action until its result, and keeps the error of a refused one', () => {
@@ -124,8 +124,8 @@ describe('overlay store', () => {
       { type: 'views', views: [view('x:1', 2, { status: 'answered' })] },
     ]);
     expect(s.session).toBe(online);
-    expect(Object.keys(s.views)).toEqual(['x:1', 'x:2']);
-    expect(s.views['x:1']?.thread.status).toBe('answered');
+    expect([...s.views.keys()]).toEqual(['x:1', 'x:2']);
+    expect(s.views.get('x:1')?.thread.status).toBe('answered');
   });
 
   it('forgets the views of posts that left the page', () => {
@@ -134,6 +134,6 @@ describe('overlay store', () => {
       views: [view('x:1', 1), view('x:2', 1)],
     });
     s = viewsForgotten(s, ['x:1', 'x:9']);
-    expect(Object.keys(s.views)).toEqual(['x:2']);
+    expect([...s.views.keys()]).toEqual(['x:2']);
   });
 });

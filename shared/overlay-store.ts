@@ -24,14 +24,19 @@ export interface PostNote {
 /**
  * What the overlay shows. The background is the source of truth: views and the session come
  * only from its port messages; `pending` and `notes` track this tab's own requests to it.
+ * `views` is a Map (copied per update: a Map of 1,000 copies far faster than an object of 1,000
+ * keys) and `changed` names the posts an update touched, so only their badges wake
+ * (badge-feed.ts).
  */
 export interface OverlayState {
   session: SessionInfo;
   /** True once the background has sent a session on this page (see connectionLost). */
   sessionSeen: boolean;
-  views: Readonly<Record<string, OverlayView>>;
+  views: ReadonlyMap<string, OverlayView>;
   pending: Readonly<Record<string, PendingAction>>;
   notes: Readonly<Record<string, PostNote>>;
+  /** Post keys whose view, pending action or note the last update changed. */
+  changed: readonly string[];
 }
 
 export type OverlayStore = StoreApi<OverlayState>;
@@ -40,9 +45,10 @@ export function initialOverlayState(): OverlayState {
   return {
     session: { connection: 'connecting', me: null, departments: [], members: [] },
     sessionSeen: false,
-    views: {},
+    views: new Map(),
     pending: {},
     notes: {},
+    changed: [],
   };
 }
 
@@ -57,16 +63,18 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
 
 /** A view older than the one shown (lower thread version) is a late echo and is ignored. */
 export function mergeViews(
-  current: Readonly<Record<string, OverlayView>>,
+  current: ReadonlyMap<string, OverlayView>,
   incoming: readonly OverlayView[],
-): Record<string, OverlayView> {
-  const next = { ...current };
+): { views: Map<string, OverlayView>; changed: string[] } {
+  const views = new Map(current);
+  const changed: string[] = [];
   for (const view of incoming) {
-    const shown = next[view.thread.postKey];
+    const shown = views.get(view.thread.postKey);
     if (shown && view.thread.version < shown.thread.version) continue;
-    next[view.thread.postKey] = view;
+    views.set(view.thread.postKey, view);
+    changed.push(view.thread.postKey);
   }
-  return next;
+  return { views, changed };
 }
 
 export function applyBackgroundMessage(
@@ -75,16 +83,16 @@ export function applyBackgroundMessage(
 ): OverlayState {
   switch (message.type) {
     case 'session':
-      return { ...state, session: message.session, sessionSeen: true };
+      return { ...state, session: message.session, sessionSeen: true, changed: [] };
     case 'views': {
-      const views = mergeViews(state.views, message.views);
+      const { views, changed } = mergeViews(state.views, message.views);
       let notes = state.notes;
       for (const key of Object.keys(notes)) {
         const version = notes[key]?.version;
-        if (version !== undefined && (views[key]?.thread.version ?? version) > version)
+        if (version !== undefined && (views.get(key)?.thread.version ?? version) > version)
           notes = without(notes, key);
       }
-      return { ...state, views, notes };
+      return { ...state, views, notes, changed };
     }
     case 'actionResult': {
       const postKey = Object.keys(state.pending).find(
@@ -95,12 +103,12 @@ export function applyBackgroundMessage(
       const note: PostNote = {
         level: 'error',
         text,
-        version: state.views[postKey]?.thread.version,
+        version: state.views.get(postKey)?.thread.version,
       };
       const notes = message.ok
         ? without(state.notes, postKey)
         : { ...state.notes, [postKey]: note };
-      return { ...state, pending: without(state.pending, postKey), notes };
+      return { ...state, pending: without(state.pending, postKey), notes, changed: [postKey] };
     }
     case 'notice':
       if (message.postKey === undefined) return state;
@@ -111,9 +119,10 @@ export function applyBackgroundMessage(
           [message.postKey]: {
             level: message.level,
             text: message.message,
-            version: state.views[message.postKey]?.thread.version,
+            version: state.views.get(message.postKey)?.thread.version,
           },
         },
+        changed: [message.postKey],
       };
     default:
       return state;
@@ -124,15 +133,21 @@ export function applyBackgroundMessage(
  * A burst of messages as one state change. A background that pushes a view per event sends
  * hundreds of messages while a feed loads; one store update each would re-run every badge's
  * selector per message (measured on 1,000 posts: about 2 ms each). Views in a row are merged at
- * once, so the views object is copied once, not once per message.
+ * once, so the views are copied once, not once per message.
  */
 export function applyBackgroundMessages(
   state: OverlayState,
   messages: readonly BackgroundToContent[],
 ): OverlayState {
   let views: OverlayView[] = [];
+  const changed: string[] = [];
+  const apply = (message: BackgroundToContent) => {
+    const next = applyBackgroundMessage(state, message);
+    if (next !== state) changed.push(...next.changed);
+    state = next;
+  };
   const flushViews = () => {
-    if (views.length > 0) state = applyBackgroundMessage(state, { type: 'views', views });
+    if (views.length > 0) apply({ type: 'views', views });
     views = [];
   };
   for (const message of messages) {
@@ -141,10 +156,10 @@ export function applyBackgroundMessages(
       continue;
     }
     flushViews();
-    state = applyBackgroundMessage(state, message);
+    apply(message);
   }
   flushViews();
-  return state;
+  return { ...state, changed };
 }
 
 export function actionStarted(
@@ -156,13 +171,14 @@ export function actionStarted(
     ...state,
     pending: { ...state.pending, [postKey]: pending },
     notes: without(state.notes, postKey),
+    changed: [postKey],
   };
 }
 
 /** Clears the post's note if it is still `text` (a later note keeps its own time on screen). */
 export function noteCleared(state: OverlayState, postKey: string, text: string): OverlayState {
   if (state.notes[postKey]?.text !== text) return state;
-  return { ...state, notes: without(state.notes, postKey) };
+  return { ...state, notes: without(state.notes, postKey), changed: [postKey] };
 }
 
 /**
@@ -175,12 +191,12 @@ export function connectionLost(state: OverlayState, retriesFailed: boolean): Ove
   if (!state.sessionSeen) connection = 'signed-out';
   else if (retriesFailed && connection !== 'signed-out') connection = 'offline';
   if (connection === state.session.connection) return state;
-  return { ...state, session: { ...state.session, connection } };
+  return { ...state, session: { ...state.session, connection }, changed: [] };
 }
 
 /** Posts that left the page: their views are dropped so a long scroll does not grow memory. */
 export function viewsForgotten(state: OverlayState, postKeys: readonly string[]): OverlayState {
-  const views = { ...state.views };
-  for (const key of postKeys) delete views[key];
-  return { ...state, views };
+  const views = new Map(state.views);
+  for (const key of postKeys) views.delete(key);
+  return { ...state, views, changed: [...postKeys] };
 }
