@@ -112,4 +112,24 @@ describe('two members in two browsers, one server', () => {
     await worker.woken; // a new worker ran, and picked up from the stored cursor
     await worker.close();
   });
+
+  it('releases a claim when the tab showing the post closes', async () => {
+    const key = keys[5]!;
+    const tab = await open(a);
+    await act(tab, key, 'Claim');
+    await expect
+      .poll(
+        async () =>
+          (await people.ana.client.posts.get.query({ postKeys: [key] }))[0]?.claim?.holderId,
+      )
+      .toBe(people.ana.id);
+    await pageA.close(); // the other tab on the same page shows the post too
+    await tab.close();
+    await expect
+      .poll(async () => (await people.ana.client.posts.get.query({ postKeys: [key] }))[0]?.claim, {
+        timeout: 15_000,
+      })
+      .toBeNull();
+    await expect.poll(() => overlayText(pageB, key)).not.toContain('is answering');
+  });
 });
