@@ -33,9 +33,9 @@ export class LeaseKeeper {
     const client = this.host.client();
     const me = this.host.me();
     if (!client || !me) return;
-    const mine = await db.views
-      .filter((v) => v.claim?.holderId === me.id && v.claim.token > 0 && !v.pending)
-      .toArray();
+    const mine = (await db.views.where('claim.holderId').equals(me.id).toArray()).filter(
+      (v) => v.claim!.token > 0 && !v.pending,
+    );
     const renewDue = now - this.lastRenew >= RENEW_EVERY_MS - 1_000;
     if (renewDue) this.lastRenew = now;
     for (const view of mine) {

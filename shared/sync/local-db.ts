@@ -40,7 +40,8 @@ export class LocalDb extends Dexie {
   constructor(name = 'switchboard') {
     super(name);
     this.version(1).stores({
-      views: 'postKey',
+      // Indexed by claim holder: the lease keeper looks up my claims every few seconds.
+      views: 'postKey, claim.holderId',
       members: 'id',
       departments: 'id',
       outbox: '++seq, clientMutationId',
@@ -55,6 +56,14 @@ export class LocalDb extends Dexie {
 
   setMeta(key: MetaEntry['key'], value: unknown) {
     return this.meta.put({ key, value });
+  }
+
+  /** Alerts remembered long enough to never repeat one; older ones are forgotten. */
+  forgetOldAlerts(now: number) {
+    return this.alerted
+      .where('at')
+      .below(now - 7 * 86_400_000)
+      .delete();
   }
 
   /** Signing out or switching servers: nothing of the old session may leak into the new one. */

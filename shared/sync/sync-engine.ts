@@ -131,6 +131,7 @@ export class SyncEngine {
       orgName: await this.db.getMeta<string>('orgName'),
     });
     await this.refreshPending();
+    await this.db.forgetOldAlerts(Date.now());
     this.link = openServerLink(settings.serverUrl, settings.token, {
       open: () => void this.onOpen(),
       close: (cause) => {
