@@ -81,6 +81,18 @@ describe('overlay on the three sites', () => {
       expect(new Set(await hosts(page)).size).toBe(keys.length + 1);
       expect(await hosts(page)).toContain(newKey);
 
+      // The site re-renders the whole feed (tab switch, SPA navigation): new elements, same
+      // posts, still one badge each.
+      await page.evaluate(() => {
+        const feed = document.querySelector('switchboard-overlay')!.closest('body')!;
+        const html = feed.innerHTML;
+        feed.innerHTML = html;
+        feed.querySelectorAll('switchboard-overlay').forEach((h) => h.remove());
+        history.pushState({}, '', location.pathname + '?tab=following');
+      });
+      await expect.poll(() => hosts(page)).toHaveLength(keys.length + 1);
+      expect(new Set(await hosts(page)).size).toBe(keys.length + 1);
+
       // Claim from the overlay: the badge shows it and the server has it.
       const overlay = page.locator(`switchboard-overlay[data-post-key="${idKey}"]`);
       await overlay.getByRole('button', { name: 'Actions' }).click();

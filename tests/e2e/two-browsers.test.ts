@@ -94,6 +94,22 @@ describe('two members in two browsers, one server', () => {
     ).toHaveLength(1);
   });
 
+  it('rolls back a claim queued offline when someone else claimed first, and says so', async () => {
+    const key = keys[6]!;
+    await ts.stop();
+    await expect.poll(() => overlayText(pageA, key), { timeout: 10_000 }).toMatch(/offline/i);
+    await act(pageA, key, 'Claim');
+    await expect.poll(() => overlayText(pageA, key)).toMatch(/pending/i);
+    await ts.start();
+    await org.admin.claims.acquire.mutate({ postKey: key }); // before A is back
+    await expect
+      .poll(() => overlayText(pageA, key), { timeout: 20_000 })
+      .toContain('Acme Admin is answering');
+    expect(await overlayText(pageA, key)).not.toContain('You are answering');
+    await expect.poll(() => overlayText(pageA, key)).toContain('Acme Admin is answering this post');
+    await screenshot(pageA, 'two-browsers-a-rolled-back');
+  });
+
   it('resumes the stream from the stored cursor when the service worker is stopped and woken', async () => {
     const key = keys[3]!;
     const worker = await stopServiceWorker(b);
