@@ -116,6 +116,16 @@ describe('overlay store', () => {
     expect(s.notes['x:1']).toBeUndefined();
   });
 
+  it('keeps the shown view when a new one draws the same badge (cache, then server)', () => {
+    let s = applyBackgroundMessage(initialOverlayState(), {
+      type: 'views',
+      views: [view('x:1', 1)],
+    });
+    const shown = s.views.get('x:1');
+    s = applyBackgroundMessage(s, { type: 'views', views: [view('x:1', 1, { text: 'edited' })] });
+    expect(s.views.get('x:1')).toBe(shown);
+  });
+
   it('applies a burst of messages in order, as one change', () => {
     const s = applyBackgroundMessages(initialOverlayState(), [
       { type: 'views', views: [view('x:1', 1)] },

@@ -7,6 +7,7 @@ import type {
   OverlayView,
   SessionInfo,
 } from './messaging/protocol.ts';
+import { mergeViews } from './view-merge.ts';
 
 export interface PendingAction {
   requestId: string;
@@ -61,22 +62,6 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
   return rest;
 }
 
-/** A view older than the one shown (lower thread version) is a late echo and is ignored. */
-export function mergeViews(
-  current: ReadonlyMap<string, OverlayView>,
-  incoming: readonly OverlayView[],
-): { views: Map<string, OverlayView>; changed: string[] } {
-  const views = new Map(current);
-  const changed: string[] = [];
-  for (const view of incoming) {
-    const shown = views.get(view.thread.postKey);
-    if (shown && view.thread.version < shown.thread.version) continue;
-    views.set(view.thread.postKey, view);
-    changed.push(view.thread.postKey);
-  }
-  return { views, changed };
-}
-
 export function applyBackgroundMessage(
   state: OverlayState,
   message: BackgroundToContent,
@@ -92,6 +77,7 @@ export function applyBackgroundMessage(
         if (version !== undefined && (views.get(key)?.thread.version ?? version) > version)
           notes = without(notes, key);
       }
+      if (changed.length === 0 && notes === state.notes) return state;
       return { ...state, views, notes, changed };
     }
     case 'actionResult': {
@@ -139,6 +125,7 @@ export function applyBackgroundMessages(
   state: OverlayState,
   messages: readonly BackgroundToContent[],
 ): OverlayState {
+  const start = state;
   let views: OverlayView[] = [];
   const changed: string[] = [];
   const apply = (message: BackgroundToContent) => {
@@ -159,7 +146,7 @@ export function applyBackgroundMessages(
     apply(message);
   }
   flushViews();
-  return { ...state, changed };
+  return state === start ? state : { ...state, changed };
 }
 
 export function actionStarted(
