@@ -12,7 +12,7 @@ import { appendEvent } from './event-log.ts';
 import { getMember } from './members.ts';
 import { requireActOn, threadRow } from './thread-access.ts';
 import { loadView } from './views.ts';
-import { runWrite } from './write.ts';
+import { callerScope, runWrite } from './write.ts';
 
 interface AssignInput {
   postKey: string;
@@ -28,73 +28,71 @@ export async function assignThread(
   input: AssignInput,
 ): Promise<ThreadView> {
   const { dialect } = deps.store;
-  const scope = {
-    orgId: caller.orgId,
-    memberId: caller.id,
-    clientMutationId: input.clientMutationId,
-    procedure: 'threads.assign',
-  };
-  return runWrite(deps, scope, async ({ trx, now }) => {
-    const t = await threadRow(trx, caller.orgId, input.postKey);
-    const refusal = assignRefusal(
-      caller,
-      { departmentId: t.department_id, assigneeId: t.assignee_id },
-      input,
-    );
-    if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
-    const departmentId = input.departmentId === undefined ? t.department_id : input.departmentId;
-    const department = departmentId ? await getDepartment(trx, caller.orgId, departmentId) : null;
-    let assigneeId = input.assigneeId === undefined ? t.assignee_id : input.assigneeId;
-    if (assigneeId) {
-      const assignee = await getMember(trx, caller.orgId, assigneeId);
-      const fits = canActOn(assignee, { departmentId, assigneeId });
-      // A department change silently drops an assignee who is not in the new department.
-      if (!fits && input.assigneeId)
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `${assignee.name} is not in ${department?.name}`,
+  return runWrite(
+    deps,
+    callerScope(caller, 'threads.assign', input.clientMutationId),
+    async ({ trx, now }) => {
+      const t = await threadRow(trx, caller.orgId, input.postKey);
+      const refusal = assignRefusal(
+        caller,
+        { departmentId: t.department_id, assigneeId: t.assignee_id },
+        input,
+      );
+      if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+      const departmentId = input.departmentId === undefined ? t.department_id : input.departmentId;
+      const department = departmentId ? await getDepartment(trx, caller.orgId, departmentId) : null;
+      let assigneeId = input.assigneeId === undefined ? t.assignee_id : input.assigneeId;
+      if (assigneeId) {
+        const assignee = await getMember(trx, caller.orgId, assigneeId);
+        const fits = canActOn(assignee, { departmentId, assigneeId });
+        // A department change silently drops an assignee who is not in the new department.
+        if (!fits && input.assigneeId)
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `${assignee.name} is not in ${department?.name}`,
+          });
+        if (!fits) assigneeId = null;
+      }
+      const routed = departmentId !== t.department_id;
+      const assigned = assigneeId !== t.assignee_id;
+      if (routed || assigned) {
+        await trx
+          .updateTable('threads')
+          .set({
+            department_id: departmentId,
+            assignee_id: assigneeId,
+            suggested_department_id: routed ? null : t.suggested_department_id,
+            due_at: routed ? slaDueAt(t.first_seen_at, department?.slaMinutes) : t.due_at,
+            version: t.version + 1,
+          })
+          .where('org_id', '=', caller.orgId)
+          .where('post_key', '=', input.postKey)
+          .execute();
+      }
+      const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
+      const base = {
+        orgId: caller.orgId,
+        postKey: input.postKey,
+        actorId: caller.id,
+        at: now,
+        thread: view.thread,
+        claim: view.claim,
+      };
+      if (routed)
+        await appendEvent(trx, dialect, {
+          ...base,
+          type: 'thread.routed',
+          data: { from: t.department_id, to: departmentId },
         });
-      if (!fits) assigneeId = null;
-    }
-    const routed = departmentId !== t.department_id;
-    const assigned = assigneeId !== t.assignee_id;
-    if (routed || assigned) {
-      await trx
-        .updateTable('threads')
-        .set({
-          department_id: departmentId,
-          assignee_id: assigneeId,
-          suggested_department_id: routed ? null : t.suggested_department_id,
-          due_at: routed ? slaDueAt(t.first_seen_at, department?.slaMinutes) : t.due_at,
-          version: t.version + 1,
-        })
-        .where('org_id', '=', caller.orgId)
-        .where('post_key', '=', input.postKey)
-        .execute();
-    }
-    const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
-    const base = {
-      orgId: caller.orgId,
-      postKey: input.postKey,
-      actorId: caller.id,
-      at: now,
-      thread: view.thread,
-      claim: view.claim,
-    };
-    if (routed)
-      await appendEvent(trx, dialect, {
-        ...base,
-        type: 'thread.routed',
-        data: { from: t.department_id, to: departmentId },
-      });
-    if (assigned)
-      await appendEvent(trx, dialect, {
-        ...base,
-        type: 'thread.assigned',
-        data: { from: t.assignee_id, to: assigneeId },
-      });
-    return view;
-  });
+      if (assigned)
+        await appendEvent(trx, dialect, {
+          ...base,
+          type: 'thread.assigned',
+          data: { from: t.assignee_id, to: assigneeId },
+        });
+      return view;
+    },
+  );
 }
 
 const moveEvents: Record<ThreadTransition, EventType> = {
@@ -119,46 +117,44 @@ export async function moveThread(
   input: MoveInput,
 ): Promise<ThreadView> {
   const procedure = move === 'answer' ? 'threads.markAnswered' : `threads.${move}`;
-  const scope = {
-    orgId: caller.orgId,
-    memberId: caller.id,
-    clientMutationId: input.clientMutationId,
-    procedure,
-  };
-  return runWrite(deps, scope, async ({ trx, now }) => {
-    const t = await threadRow(trx, caller.orgId, input.postKey);
-    requireActOn(caller, t);
-    if (move === 'answer') await requireFence(trx, caller, input.postKey, input.token ?? -1, now);
-    const next = nextStatus(t.status, move);
-    if (!next.ok) throw new TRPCError({ code: 'CONFLICT', message: next.error });
-    await trx
-      .updateTable('threads')
-      .set({
-        status: next.status,
-        version: t.version + 1,
-        // First response is the first answer; answering again after a reopen keeps it.
-        ...(move === 'answer' && {
-          answered_at: t.answered_at ?? now,
-          answered_by: t.answered_by ?? caller.id,
-        }),
-      })
-      .where('org_id', '=', caller.orgId)
-      .where('post_key', '=', input.postKey)
-      .execute();
-    if (next.status !== 'open') await dropClaim(trx, caller.orgId, input.postKey, now);
-    const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
-    await appendEvent(trx, deps.store.dialect, {
-      orgId: caller.orgId,
-      postKey: input.postKey,
-      actorId: caller.id,
-      at: now,
-      type: moveEvents[move],
-      thread: view.thread,
-      claim: view.claim,
-      data: { from: t.status },
-    });
-    return view;
-  });
+  return runWrite(
+    deps,
+    callerScope(caller, procedure, input.clientMutationId),
+    async ({ trx, now }) => {
+      const t = await threadRow(trx, caller.orgId, input.postKey);
+      requireActOn(caller, t);
+      if (move === 'answer') await requireFence(trx, caller, input.postKey, input.token ?? -1, now);
+      const next = nextStatus(t.status, move);
+      if (!next.ok) throw new TRPCError({ code: 'CONFLICT', message: next.error });
+      await trx
+        .updateTable('threads')
+        .set({
+          status: next.status,
+          version: t.version + 1,
+          // First response is the first answer; answering again after a reopen keeps it.
+          ...(move === 'answer' && {
+            answered_at: t.answered_at ?? now,
+            answered_by: t.answered_by ?? caller.id,
+          }),
+        })
+        .where('org_id', '=', caller.orgId)
+        .where('post_key', '=', input.postKey)
+        .execute();
+      if (next.status !== 'open') await dropClaim(trx, caller.orgId, input.postKey, now);
+      const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
+      await appendEvent(trx, deps.store.dialect, {
+        orgId: caller.orgId,
+        postKey: input.postKey,
+        actorId: caller.id,
+        at: now,
+        type: moveEvents[move],
+        thread: view.thread,
+        claim: view.claim,
+        data: { from: t.status },
+      });
+      return view;
+    },
+  );
 }
 
 export async function addNote(
@@ -166,23 +162,21 @@ export async function addNote(
   caller: Caller,
   input: { postKey: string; text: string; clientMutationId?: string },
 ) {
-  const scope = {
-    orgId: caller.orgId,
-    memberId: caller.id,
-    clientMutationId: input.clientMutationId,
-    procedure: 'threads.note',
-  };
-  return runWrite(deps, scope, async ({ trx, now }) => {
-    const t = await threadRow(trx, caller.orgId, input.postKey);
-    requireActOn(caller, t);
-    const id = await appendEvent(trx, deps.store.dialect, {
-      orgId: caller.orgId,
-      postKey: input.postKey,
-      actorId: caller.id,
-      at: now,
-      type: 'note.added',
-      data: { text: input.text, authorName: caller.name },
-    });
-    return { eventId: id };
-  });
+  return runWrite(
+    deps,
+    callerScope(caller, 'threads.note', input.clientMutationId),
+    async ({ trx, now }) => {
+      const t = await threadRow(trx, caller.orgId, input.postKey);
+      requireActOn(caller, t);
+      const id = await appendEvent(trx, deps.store.dialect, {
+        orgId: caller.orgId,
+        postKey: input.postKey,
+        actorId: caller.id,
+        at: now,
+        type: 'note.added',
+        data: { text: input.text, authorName: caller.name },
+      });
+      return { eventId: id };
+    },
+  );
 }

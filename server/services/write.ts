@@ -11,6 +11,15 @@ export interface WriteScope {
   procedure?: string;
 }
 
+/** The scope of a write a signed-in member makes through a procedure. */
+export function callerScope(
+  caller: { orgId: string; id: string },
+  procedure: string,
+  clientMutationId: string | undefined,
+): WriteScope {
+  return { orgId: caller.orgId, memberId: caller.id, clientMutationId, procedure };
+}
+
 export interface WriteContext {
   trx: Trx;
   /** The database clock at the start of the write, epoch ms. */

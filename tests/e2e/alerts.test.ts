@@ -5,7 +5,7 @@ import type { TestOrg, TestServer } from '../server/harness.ts';
 import { launchWithExtension, screenshot, serveFixture, signIn } from './support/chromium.ts';
 import type { ExtensionBrowser } from './support/chromium.ts';
 import { expectedKeys, sitePages } from './support/sites.ts';
-import { act, overlayText } from './support/overlay.ts';
+import { act, openBadgedPage, overlayText } from './support/overlay.ts';
 
 const x = sitePages.find((s) => s.site === 'x')!;
 
@@ -24,15 +24,7 @@ describe('alerts: toasts for a member, and a lead’s inline actions', () => {
   let leadPage: Page;
   let keys: string[];
 
-  async function open(browser: ExtensionBrowser) {
-    const page = await browser.context.newPage();
-    await page.goto(x.url);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('switchboard-overlay').length === n,
-      keys.length,
-    );
-    return page;
-  }
+  const open = (b: ExtensionBrowser) => openBadgedPage(b, x.url, keys.length);
 
   beforeAll(async () => {
     keys = expectedKeys(x);

@@ -11,7 +11,7 @@ import {
 } from './support/chromium.ts';
 import type { ExtensionBrowser } from './support/chromium.ts';
 import { expectedKeys, sitePages } from './support/sites.ts';
-import { act, overlayOf, overlayText, storedCursor } from './support/overlay.ts';
+import { act, openBadgedPage, overlayOf, overlayText, storedCursor } from './support/overlay.ts';
 
 const x = sitePages.find((s) => s.site === 'x')!;
 
@@ -25,15 +25,9 @@ describe('two members in two browsers, one server', () => {
   let pageB: Page;
   let keys: string[];
 
-  async function open(browser: ExtensionBrowser) {
-    await serveFixture(browser.context, x.route, x.file);
-    const page = await browser.context.newPage();
-    await page.goto(x.url);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('switchboard-overlay').length === n,
-      keys.length,
-    );
-    return page;
+  async function open(b: ExtensionBrowser) {
+    await serveFixture(b.context, x.route, x.file);
+    return openBadgedPage(b, x.url, keys.length);
   }
 
   beforeAll(async () => {

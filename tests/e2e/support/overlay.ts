@@ -39,3 +39,14 @@ export async function storedCursor(b: ExtensionBrowser): Promise<string | null> 
   await page.close();
   return cursor;
 }
+
+/** A new tab on the site's page, once every post on it has its badge. */
+export async function openBadgedPage(b: ExtensionBrowser, url: string, posts: number) {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('switchboard-overlay').length === n,
+    posts,
+  );
+  return page;
+}
