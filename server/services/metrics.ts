@@ -17,6 +17,16 @@ export interface DepartmentMetrics {
   firstResponseP90Ms: number | null;
 }
 
+export interface MetricsRange {
+  from?: number;
+  to?: number;
+  departmentId?: string;
+  /** Any of these (a lead's own; at least one, as zMetricsInput asks); leaves unrouted out. */
+  departmentIds?: string[];
+  /** The caller's offset from UTC, so the daily series splits days at their midnight. */
+  utcOffsetMinutes?: number;
+}
+
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -24,25 +34,29 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[rank - 1]!;
 }
 
+const ascending = (a: number, b: number) => a - b;
+
 /**
  * First response time (first seen to first answer) per department for threads first seen in
- * [from, to), plus the open and overdue counts as of now.
+ * [from, to), plus the open and overdue counts as of now. Answers per member and the daily series
+ * count threads *answered* in [from, to): a post seen last month and answered today is today's work.
  */
 export async function metricsSummary(
   db: Kysely<Database>,
   dialect: DialectName,
   orgId: string,
-  range: { from?: number; to?: number; departmentId?: string },
+  range: MetricsRange,
 ) {
   const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
   const now = Number(rows[0]!.now);
   let q = db
     .selectFrom('threads')
-    .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'answered_by', 'due_at'])
+    .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'due_at'])
     .where('org_id', '=', orgId);
   if (range.from !== undefined) q = q.where('first_seen_at', '>=', range.from);
   if (range.to !== undefined) q = q.where('first_seen_at', '<', range.to);
   if (range.departmentId) q = q.where('department_id', '=', range.departmentId);
+  if (range.departmentIds) q = q.where('department_id', 'in', range.departmentIds);
   const threads = await q.execute();
   const groups = new Map<string | null, typeof threads>();
   for (const t of threads) {
@@ -54,7 +68,7 @@ export async function metricsSummary(
     const times = list
       .filter((t) => t.answered_at !== null)
       .map((t) => t.answered_at! - t.first_seen_at)
-      .sort((a, b) => a - b);
+      .sort(ascending);
     const open = list.filter((t) => t.status === 'open');
     const overdue = open.filter((t) => t.due_at !== null && t.due_at <= now).length;
     const judged = list.filter(
@@ -78,48 +92,54 @@ export async function metricsSummary(
       firstResponseP90Ms: percentile(times, 90),
     };
   });
-  return {
-    now,
-    departments,
-    answeredByMember: answeredByMember(threads),
-    daily: dailyMedians(threads),
-  };
+  return { now, departments, ...(await answerStats(db, orgId, range)) };
 }
 
 const DAY = 86_400_000;
 
-interface AnsweredRow {
-  first_seen_at: number;
-  answered_at: number | null;
-  answered_by: string | null;
-}
+/** Answers per member (named from the members table, so people who left keep their name) and
+ * the median first response per day of the answer. */
+async function answerStats(db: Kysely<Database>, orgId: string, range: MetricsRange) {
+  let q = db
+    .selectFrom('threads')
+    .leftJoin('members', (j) =>
+      j.onRef('members.id', '=', 'threads.answered_by').on('members.org_id', '=', orgId),
+    )
+    .select(['threads.answered_by', 'members.name', 'threads.first_seen_at', 'threads.answered_at'])
+    .where('threads.org_id', '=', orgId)
+    .where('threads.answered_at', 'is not', null);
+  if (range.from !== undefined) q = q.where('threads.answered_at', '>=', range.from);
+  if (range.to !== undefined) q = q.where('threads.answered_at', '<', range.to);
+  if (range.departmentId) q = q.where('threads.department_id', '=', range.departmentId);
+  if (range.departmentIds) q = q.where('threads.department_id', 'in', range.departmentIds);
+  const answers = await q.execute();
 
-/** How many threads each member answered in the range. */
-function answeredByMember(threads: readonly AnsweredRow[]) {
   const counts = new Map<string, number>();
-  for (const t of threads)
-    if (t.answered_by) counts.set(t.answered_by, (counts.get(t.answered_by) ?? 0) + 1);
-  return [...counts].map(([memberId, answered]) => ({ memberId, answered }));
-}
-
-/** First-response median per UTC day of the answer, for the dashboard's chart. */
-function dailyMedians(threads: readonly AnsweredRow[]) {
+  const memberNames: Record<string, string> = {};
+  const offset = (range.utcOffsetMinutes ?? 0) * 60_000;
   const days = new Map<number, number[]>();
-  for (const t of threads) {
-    if (t.answered_at === null) continue;
-    const day = Math.floor(t.answered_at / DAY) * DAY;
+  for (const a of answers) {
+    if (a.answered_by) {
+      counts.set(a.answered_by, (counts.get(a.answered_by) ?? 0) + 1);
+      if (a.name !== null) memberNames[a.answered_by] = a.name;
+    }
+    // The caller's local midnight, as epoch ms.
+    const day = Math.floor((a.answered_at! + offset) / DAY) * DAY - offset;
     const list = days.get(day) ?? [];
-    list.push(t.answered_at - t.first_seen_at);
+    list.push(a.answered_at! - a.first_seen_at);
     days.set(day, list);
   }
-  return [...days]
-    .sort(([a], [b]) => a - b)
-    .map(([day, times]) => ({
-      day,
-      answered: times.length,
-      medianMs: percentile(
-        [...times].sort((a, b) => a - b),
-        50,
-      )!,
-    }));
+  return {
+    answeredByMember: [...counts]
+      .map(([memberId, answered]) => ({ memberId, answered }))
+      .sort((a, b) => b.answered - a.answered),
+    memberNames,
+    daily: [...days]
+      .sort(([a], [b]) => a - b)
+      .map(([day, times]) => ({
+        day,
+        answered: times.length,
+        medianMs: percentile(times.sort(ascending), 50)!,
+      })),
+  };
 }

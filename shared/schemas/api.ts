@@ -70,6 +70,15 @@ export const zMetricsInput = z.object({
   from: z.number().optional(),
   to: z.number().optional(),
   departmentId: zId.optional(),
+  /** Any of these departments: a lead's dashboard asks for the departments they lead. */
+  departmentIds: z.array(zId).min(1).max(50).optional(),
+  /** The caller's offset from UTC (east positive), so daily figures split at local midnight. */
+  utcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .optional(),
 });
 
 export const zDepartmentInput = z.object({

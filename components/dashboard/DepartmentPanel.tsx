@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Department } from '../../shared/schemas/index.ts';
+import { Feedback } from './Feedback.tsx';
 import { errorText, server } from './server-client.ts';
 
 const lines = (s: string) =>
@@ -9,33 +10,43 @@ const lines = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Colour, first-response target and guidelines of one department. */
+const MAX_SLA_MINUTES = 60 * 24 * 30;
+
+/** Colour, first-response target and guidelines (shown to whoever claims one of its posts). */
 function DepartmentForm({ department }: { department: Department }) {
   const [color, setColor] = useState(department.color);
   const [sla, setSla] = useState(String(department.slaMinutes));
   const [dos, setDos] = useState(department.guidelines.dos.join('\n'));
   const [donts, setDonts] = useState(department.guidelines.donts.join('\n'));
   const [tone, setTone] = useState(department.guidelines.tone);
-  const [status, setStatus] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [result, setResult] = useState<{ error: string | null; message: string | null }>({
+    error: null,
+    message: null,
+  });
   async function save(e: FormEvent) {
     e.preventDefault();
+    setSaving(true);
     try {
       await server.departments.update.mutate({
         id: department.id,
         color,
         slaMinutes: Number(sla),
-        guidelines: { dos: lines(dos), donts: lines(donts), tone },
+        guidelines: { dos: lines(dos), donts: lines(donts), tone: tone.trim() },
       });
-      setStatus('Saved');
+      setResult({ error: null, message: 'Saved' });
     } catch (err) {
-      setStatus(errorText(err));
+      setResult({ error: errorText(err), message: null });
+    } finally {
+      setSaving(false);
     }
   }
   return (
     <form
-      className="card"
+      className="card department"
       aria-label={`${department.name} settings`}
       onSubmit={(e) => void save(e)}
+      style={{ borderTop: `4px solid ${color}` }}
     >
       <h3>{department.name}</h3>
       <div className="row">
@@ -45,7 +56,15 @@ function DepartmentForm({ department }: { department: Department }) {
         </label>
         <label>
           First-response target (minutes)
-          <input type="number" min={1} value={sla} onChange={(e) => setSla(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={MAX_SLA_MINUTES}
+            step={1}
+            required
+            value={sla}
+            onChange={(e) => setSla(e.target.value)}
+          />
         </label>
       </div>
       <label>
@@ -58,17 +77,24 @@ function DepartmentForm({ department }: { department: Department }) {
       </label>
       <label>
         Tone
-        <input value={tone} onChange={(e) => setTone(e.target.value)} />
+        <input
+          value={tone}
+          onChange={(e) => setTone(e.target.value)}
+          placeholder="e.g. warm, brief, no jargon"
+          maxLength={1000}
+        />
       </label>
-      <button type="submit">Save {department.name}</button>
-      {status && <p role="status">{status}</p>}
+      <button type="submit" disabled={saving}>
+        Save {department.name}
+      </button>
+      <Feedback {...result} />
     </form>
   );
 }
 
 export function DepartmentPanel({ departments }: { departments: Department[] }) {
   return (
-    <section aria-label="Departments" className="grid-2">
+    <section aria-label="Departments" className="grid-3">
       {departments.map((d) => (
         <DepartmentForm key={d.id} department={d} />
       ))}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import type { Department, Member } from '../../shared/schemas/index.ts';
+import { useQueue } from './dashboard-store.ts';
+import { exportEvents, exportThreads } from './csv-export.ts';
+import { Feedback } from './Feedback.tsx';
+import { PERIODS, periodDays, useMetrics } from './metrics-store.ts';
+import type { PeriodDays } from './metrics-store.ts';
+import { MetricsTable } from './MetricsTable.tsx';
+import { ResponseChart } from './ResponseChart.tsx';
+import { errorText } from './server-client.ts';
+
+/** First response per department over a period, SLA met, open and overdue, answers per person. */
+export function MetricsPanel({
+  scoped,
+  members,
+}: {
+  /** The departments in the lead's scope. */
+  scoped: Department[];
+  members: Member[];
+}) {
+  const scope = useQueue((s) => s.scope);
+  const { days, departmentId, summary, range, error, choose, load, setError } = useMetrics();
+  const [exported, setExported] = useState<string | null>(null);
+  useEffect(() => void load(scope), [load, scope]);
+  const shown = departmentId ? scoped.filter((d) => d.id === departmentId) : scoped;
+  const names = { departments: scoped, members };
+  const run = (what: string, fn: typeof exportThreads) => {
+    setExported(null);
+    fn(scope, range?.from ?? 0, names).then(
+      (n) => setExported(`Exported ${n} ${what}.`),
+      (e) => setError(errorText(e)),
+    );
+  };
+  const person = (id: string) =>
+    summary?.memberNames[id] ?? members.find((m) => m.id === id)?.name ?? 'Former member';
+  return (
+    <section aria-label="Metrics" className="stack">
+      <div className="row wrap">
+        <label>
+          Period
+          <select
+            value={days}
+            onChange={(e) => choose({ days: Number(e.target.value) as PeriodDays }, scope)}
+          >
+            {PERIODS.map((p) => (
+              <option key={p.days} value={p.days}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Department
+          <select
+            value={departmentId}
+            onChange={(e) => choose({ departmentId: e.target.value }, scope)}
+          >
+            <option value="">{scope.all ? 'All departments' : 'All my departments'}</option>
+            {scoped.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="button" className="secondary" onClick={() => run('threads', exportThreads)}>
+          Export threads (CSV)
+        </button>
+        <button type="button" className="secondary" onClick={() => run('events', exportEvents)}>
+          Export events (CSV)
+        </button>
+      </div>
+      <Feedback error={error} message={exported} />
+      {summary && range && (
+        <>
+          <MetricsTable summary={summary} shown={shown} />
+          <div className="grid-chart">
+            <div className="card">
+              <h3>Median first response per day</h3>
+              <ResponseChart
+                days={periodDays(range)}
+                series={summary.daily}
+                targetMs={shown.length === 1 ? shown[0]!.slaMinutes * 60_000 : null}
+              />
+            </div>
+            <div className="card">
+              <h3>Answered per person</h3>
+              {summary.answeredByMember.length === 0 ? (
+                <p className="muted">Nobody answered in this period.</p>
+              ) : (
+                <ol className="people" aria-label="Answered per person">
+                  {summary.answeredByMember.map((m) => (
+                    <li key={m.memberId}>
+                      <span>{person(m.memberId)}</span>
+                      <strong>{m.answered}</strong>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

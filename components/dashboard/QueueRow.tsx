@@ -1,0 +1,114 @@
+import type { Department, Member, ThreadView } from '../../shared/schemas/index.ts';
+import { formatSla, slaPhase } from '../../shared/sla.ts';
+import { useQueue } from './dashboard-store.ts';
+import { platformName } from './QueueFilters.tsx';
+import { RowActions } from './RowActions.tsx';
+import { server } from './server-client.ts';
+
+interface Props {
+  view: ThreadView;
+  now: number;
+  departments: Department[];
+  members: Member[];
+}
+
+/** One thread: where and what, its department and assignee (changed in place), state and SLA. */
+export function QueueRow({ view, now, departments, members }: Props) {
+  const act = useQueue((s) => s.act);
+  const busy = useQueue((s) => !!s.busy[view.thread.postKey]);
+  const { thread, claim } = view;
+  const { postKey } = thread;
+  const dept = departments.find((d) => d.id === thread.departmentId);
+  const suggested = !dept && departments.find((d) => d.id === thread.suggestedDepartmentId);
+  const people = members.filter((m) => !dept || m.departmentIds.includes(dept.id));
+  const phase = slaPhase(thread.firstSeenAt, thread.dueAt, now);
+  const overdue = thread.status === 'open' && phase === 'breached';
+  const who = thread.authorName || thread.authorHandle;
+  // Names every control of the row, so a screen reader (and a test) knows which post it acts on.
+  const label = `${who}: ${thread.text.slice(0, 40)}`;
+  const route = (departmentId: string | null) => {
+    const name = departments.find((d) => d.id === departmentId)?.name;
+    return act(
+      postKey,
+      name
+        ? { action: `Route to ${name}`, done: `Routed to ${name}` }
+        : { action: 'Unroute', done: 'Unrouted' },
+      () => server.threads.assign.mutate({ postKey, departmentId }),
+    );
+  };
+  return (
+    <tr data-post-key={postKey} className={overdue ? 'overdue' : ''} aria-busy={busy}>
+      <td>
+        <div className="post">
+          <a href={thread.url} target="_blank" rel="noreferrer">
+            {platformName[thread.platform]} · {who}
+          </a>
+          <div className="snippet">{thread.text}</div>
+          {suggested && (
+            <button
+              type="button"
+              className="link"
+              disabled={busy}
+              aria-label={`Accept suggestion ${suggested.name} for ${label}`}
+              onClick={() => void route(suggested.id)}
+            >
+              Suggested: {suggested.name} (accept)
+            </button>
+          )}
+        </div>
+      </td>
+      <td>
+        <select
+          aria-label={`Department for ${label}`}
+          value={thread.departmentId ?? ''}
+          disabled={busy}
+          style={dept ? { borderLeft: `4px solid ${dept.color}` } : undefined}
+          onChange={(e) => void route(e.target.value || null)}
+        >
+          <option value="">Unrouted</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select
+          aria-label={`Assignee for ${label}`}
+          value={thread.assigneeId ?? ''}
+          disabled={busy}
+          onChange={(e) => {
+            const assigneeId = e.target.value || null;
+            const name = members.find((m) => m.id === assigneeId)?.name;
+            void act(
+              postKey,
+              name
+                ? { action: `Assign to ${name}`, done: `Assigned to ${name}` }
+                : { action: 'Unassign', done: 'Unassigned' },
+              () => server.threads.assign.mutate({ postKey, assigneeId }),
+            );
+          }}
+        >
+          <option value="">Nobody</option>
+          {people.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="state">
+        <span className={`pill ${thread.status}`}>{thread.status}</span>
+        {claim && <div>{claim.holderName} is answering</div>}
+        {thread.status === 'open' && thread.dueAt !== null && (
+          <div className={`sla ${phase}`}>{formatSla(thread.dueAt, now)}</div>
+        )}
+        {dept && <div className="muted small">{dept.slaMinutes} min target</div>}
+      </td>
+      <td>
+        <RowActions view={view} label={label} people={people} busy={busy} />
+      </td>
+    </tr>
+  );
+}
