@@ -7,7 +7,7 @@ import { createMember } from './services/members.ts';
 import { createDepartment, resolveDepartmentIds } from './services/departments.ts';
 import { createRule } from './services/rules.ts';
 import type { Trx } from './services/deps.ts';
-import type { Department, Member, Org, Role } from '../shared/schemas/index.ts';
+import type { Department, Member, Org, Role } from '../shared/domain/schemas/index.ts';
 
 /** The administrative commands of the CLI, as plain functions over an open store. */
 

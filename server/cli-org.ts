@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { listOrgs } from './services/orgs.ts';
-import type { Org } from '../shared/schemas/index.ts';
+import type { Org } from '../shared/domain/schemas/index.ts';
 
 /** The organisation a CLI command acts on: --org by name or id, or the only one there is. */
 export async function pickOrg(db: Kysely<Database>, ref: string | undefined): Promise<Org> {

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDeps, startServer } from './app.ts';
 import { addDepartment, addMember, ensureFirstOrg, initOrg, seedDemo } from './cli-admin.ts';
 import type { Store } from './db/connect.ts';
-import { zRole } from '../shared/schemas/index.ts';
+import { zRole } from '../shared/domain/schemas/index.ts';
 
 /** `npm run cli -- <command>`: the server and its administration (DESIGN.md, contracts). */
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { canLead } from '../../shared/permissions.ts';
-import { useSession } from '../use-session.ts';
+import { canLead } from '../../shared/domain/permissions.ts';
+import { useSession } from '../hooks/use-session.ts';
 import { useQueue } from './dashboard-store.ts';
 import { DepartmentPanel } from './DepartmentPanel.tsx';
 import { MetricsPanel } from './MetricsPanel.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Department } from '../../shared/schemas/index.ts';
+import type { Department } from '../../shared/domain/schemas/index.ts';
 import { Feedback } from './Feedback.tsx';
 import { errorText, server } from './server-client.ts';
 

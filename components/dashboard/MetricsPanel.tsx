@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Department, Member } from '../../shared/schemas/index.ts';
+import type { Department, Member } from '../../shared/domain/schemas/index.ts';
 import { useQueue } from './dashboard-store.ts';
 import { exportEvents, exportThreads } from './csv-export.ts';
 import { Feedback } from './Feedback.tsx';

@@ -1,4 +1,4 @@
-import type { Department } from '../../shared/schemas/index.ts';
+import type { Department } from '../../shared/domain/schemas/index.ts';
 import { formatDuration } from './duration.ts';
 import type { MetricsSummary } from './metrics-store.ts';
 

@@ -1,5 +1,10 @@
-import type { Department, Member, Platform, ThreadStatus } from '../../shared/schemas/index.ts';
-import { zPlatform, zThreadStatus } from '../../shared/schemas/index.ts';
+import type {
+  Department,
+  Member,
+  Platform,
+  ThreadStatus,
+} from '../../shared/domain/schemas/index.ts';
+import { zPlatform, zThreadStatus } from '../../shared/domain/schemas/index.ts';
 import { UNROUTED, useQueue } from './dashboard-store.ts';
 
 export const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as const;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { Department, Member } from '../../shared/schemas/index.ts';
-import { useNow } from '../use-now.ts';
+import type { Department, Member } from '../../shared/domain/schemas/index.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { useQueue } from './dashboard-store.ts';
 import { Feedback } from './Feedback.tsx';
 import { QueueFilters } from './QueueFilters.tsx';

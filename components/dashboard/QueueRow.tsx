@@ -1,5 +1,5 @@
-import type { Department, Member, ThreadView } from '../../shared/schemas/index.ts';
-import { formatSla, slaPhase } from '../../shared/sla.ts';
+import type { Department, Member, ThreadView } from '../../shared/domain/schemas/index.ts';
+import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
 import { useQueue } from './dashboard-store.ts';
 import { platformName } from './QueueFilters.tsx';
 import { RowActions } from './RowActions.tsx';

@@ -1,5 +1,5 @@
-import type { Member, ThreadView } from '../../shared/schemas/index.ts';
-import { nextStatus } from '../../shared/thread-state.ts';
+import type { Member, ThreadView } from '../../shared/domain/schemas/index.ts';
+import { nextStatus } from '../../shared/domain/thread-state.ts';
 import { useQueue } from './dashboard-store.ts';
 import { server } from './server-client.ts';
 

@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { BuyingStage, Department, Platform, RoutingRule } from '../../shared/schemas/index.ts';
-import { zBuyingStage, zPlatform } from '../../shared/schemas/index.ts';
-import { regexError } from '../../shared/routing.ts';
+import type {
+  BuyingStage,
+  Department,
+  Platform,
+  RoutingRule,
+} from '../../shared/domain/schemas/index.ts';
+import { zBuyingStage, zPlatform } from '../../shared/domain/schemas/index.ts';
+import { regexError } from '../../shared/domain/routing.ts';
 import { platformName } from './QueueFilters.tsx';
 
 /** A rule as the server takes it (create, or the whole patch of an edit). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Department, RoutingRule } from '../../shared/schemas/index.ts';
+import type { Department, RoutingRule } from '../../shared/domain/schemas/index.ts';
 import { server } from './server-client.ts';
 import { RuleForm } from './RuleForm.tsx';
 import { useRules } from './rules-store.ts';

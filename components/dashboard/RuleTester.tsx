@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Department, Platform, RoutingRule } from '../../shared/schemas/index.ts';
-import { zPlatform } from '../../shared/schemas/index.ts';
+import type { Department, Platform, RoutingRule } from '../../shared/domain/schemas/index.ts';
+import { zPlatform } from '../../shared/domain/schemas/index.ts';
 import { platformName } from './QueueFilters.tsx';
 import { useRules } from './rules-store.ts';
 import { errorText, server } from './server-client.ts';

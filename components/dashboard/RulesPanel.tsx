@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Department } from '../../shared/schemas/index.ts';
+import type { Department } from '../../shared/domain/schemas/index.ts';
 import { server } from './server-client.ts';
 import { Feedback } from './Feedback.tsx';
 import { RuleForm } from './RuleForm.tsx';

@@ -1,5 +1,5 @@
-import type { Department, Member, SyncEvent } from '../../shared/schemas/index.ts';
-import { zThreadStatus } from '../../shared/schemas/index.ts';
+import type { Department, Member, SyncEvent } from '../../shared/domain/schemas/index.ts';
+import { zThreadStatus } from '../../shared/domain/schemas/index.ts';
 import type { DashboardScope } from './dashboard-store.ts';
 import { download, toCsv } from './csv.ts';
 import { server } from './server-client.ts';

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
-import type { Claim, Platform, ThreadStatus, ThreadView } from '../../shared/schemas/index.ts';
-import { zThreadStatus } from '../../shared/schemas/index.ts';
+import type {
+  Claim,
+  Platform,
+  ThreadStatus,
+  ThreadView,
+} from '../../shared/domain/schemas/index.ts';
+import { zThreadStatus } from '../../shared/domain/schemas/index.ts';
 import { errorText, server } from './server-client.ts';
 
 /** Which departments the dashboard shows: a lead's own, or (admins) all of them. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RoutingRule } from '../../shared/schemas/index.ts';
+import type { RoutingRule } from '../../shared/domain/schemas/index.ts';
 import { errorText, server } from './server-client.ts';
 
 interface RulesState {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { OVERLAY_PORT } from '../../shared/messaging/protocol.ts';
-import type { ExtensionRequest } from '../../shared/messaging/protocol.ts';
-import { SyncEngine } from '../../shared/sync/sync-engine.ts';
-import { loadSettings } from '../../shared/sync/settings.ts';
-import { signIn, signOut } from '../../shared/sync/sign-in.ts';
+import { parseMessage, zExtensionRequest } from '../../shared/messaging/schemas.ts';
+import { SyncEngine } from '../../shared/background/sync-engine.ts';
+import { loadSettings } from '../../shared/background/settings.ts';
+import { signIn, signOut } from '../../shared/background/sign-in.ts';
 
 export default defineBackground(() => {
   const engine = new SyncEngine();
@@ -12,8 +12,11 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === OVERLAY_PORT) engine.tabs.attach(port);
   });
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = raw as ExtensionRequest;
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only the extension's own pages talk to the background this way (content scripts use ports).
+    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    const msg = parseMessage(zExtensionRequest, raw, 'an extension page');
+    if (!msg) return undefined;
     if (msg.type === 'signIn') return signIn(engine, msg.serverUrl, msg.token);
     if (msg.type === 'signOut') return signOut(engine).then(() => engine.getSession());
     if (msg.type === 'getSession') return Promise.resolve(engine.getSession());

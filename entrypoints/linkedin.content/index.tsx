@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { linkedinAdapter } from '../../shared/sites/linkedin/adapter.ts';
-import { startOverlay } from '../../shared/start-overlay.tsx';
+import { startOverlay } from '../../components/overlay/start-overlay.tsx';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],

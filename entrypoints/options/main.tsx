@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { OptionsApp } from '../../components/OptionsApp.tsx';
-import '../../components/pages.css';
+import { OptionsApp } from '../../components/options/OptionsApp.tsx';
+import '../../components/pages/pages.css';
 
 createRoot(document.getElementById('root')!).render(<OptionsApp />);

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { PopupApp } from '../../components/PopupApp.tsx';
-import '../../components/pages.css';
+import { PopupApp } from '../../components/popup/PopupApp.tsx';
+import '../../components/pages/pages.css';
 
 createRoot(document.getElementById('root')!).render(<PopupApp />);

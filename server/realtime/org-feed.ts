@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { eventsAfter, latestEventId } from '../services/event-log.ts';
-import type { SyncEvent } from '../../shared/schemas/index.ts';
+import type { SyncEvent } from '../../shared/domain/schemas/index.ts';
 
 const KEEP = 2_000;
 const PAGE = 500;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
-import type { Claim } from '../../shared/schemas/index.ts';
-import { DEFAULT_LEASE_MS } from '../../shared/schemas/index.ts';
-import { canActOn, canLead } from '../../shared/permissions.ts';
+import type { Claim } from '../../shared/domain/schemas/index.ts';
+import { DEFAULT_LEASE_MS } from '../../shared/domain/schemas/index.ts';
+import { canActOn, canLead } from '../../shared/domain/permissions.ts';
 import { dbNow } from '../db/clock.ts';
 import type { Caller, ServerDeps, Trx } from './deps.ts';
 import { appendEvent } from './event-log.ts';

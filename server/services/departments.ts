@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DepartmentTable } from '../db/schema.ts';
-import type { Department, Guidelines } from '../../shared/schemas/index.ts';
+import type { Department, Guidelines } from '../../shared/domain/schemas/index.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
 

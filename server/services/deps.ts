@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../realtime/event-bus.ts';
-import type { Actor } from '../../shared/permissions.ts';
+import type { Actor } from '../../shared/domain/permissions.ts';
 
 /** What every service needs: the store and the bus that wakes event streams after a commit. */
 export interface ServerDeps {

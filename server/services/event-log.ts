@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Trx } from './deps.ts';
-import type { Claim, EventType, SyncEvent, Thread } from '../../shared/schemas/index.ts';
+import type { Claim, EventType, SyncEvent, Thread } from '../../shared/domain/schemas/index.ts';
 
 export interface NewEvent {
   orgId: string;

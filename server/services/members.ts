@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Member, Role } from '../../shared/schemas/index.ts';
+import type { Member, Role } from '../../shared/domain/schemas/index.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
 import { issueToken } from './tokens.ts';

@@ -5,7 +5,7 @@ import type { Store } from '../db/connect.ts';
 import { dbNow } from '../db/clock.ts';
 import { newId } from './ids.ts';
 import { createMember } from './members.ts';
-import type { Member, Org } from '../../shared/schemas/index.ts';
+import type { Member, Org } from '../../shared/domain/schemas/index.ts';
 
 export async function listOrgs(db: Kysely<Database>): Promise<Org[]> {
   return db.selectFrom('orgs').select(['id', 'name']).orderBy('created_at').execute();

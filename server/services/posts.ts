@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { PostRef, ThreadView } from '../../shared/schemas/index.ts';
-import { matchRule } from '../../shared/routing.ts';
-import { slaDueAt } from '../../shared/sla.ts';
+import type { PostRef, ThreadView } from '../../shared/domain/schemas/index.ts';
+import { matchRule } from '../../shared/domain/routing.ts';
+import { slaDueAt } from '../../shared/domain/sla.ts';
 import { dbNow } from '../db/clock.ts';
 import type { Caller, ServerDeps } from './deps.ts';
 import { listDepartments } from './departments.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { dbNow } from '../db/clock.ts';
 import type { DialectName } from '../db/connect.ts';
-import type { Platform, ThreadStatus, ThreadView } from '../../shared/schemas/index.ts';
+import type { Platform, ThreadStatus, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { loadClaims, toClaim, toThread } from './views.ts';
 
 export interface QueueFilter {

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { zRuleInput } from '../../shared/schemas/index.ts';
-import type { RoutingRule, RuleInput } from '../../shared/schemas/index.ts';
-import { regexError } from '../../shared/routing.ts';
+import { zRuleInput } from '../../shared/domain/schemas/index.ts';
+import type { RoutingRule, RuleInput } from '../../shared/domain/schemas/index.ts';
+import { regexError } from '../../shared/domain/routing.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
 

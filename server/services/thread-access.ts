@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Selectable } from 'kysely';
 import type { ThreadTable } from '../db/schema.ts';
-import { canActOn } from '../../shared/permissions.ts';
+import { canActOn } from '../../shared/domain/permissions.ts';
 import type { Caller, Trx } from './deps.ts';
 
 /** The thread of a post in the caller's org, or NOT_FOUND: a post must be observed first. */

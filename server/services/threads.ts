@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import type { ThreadView } from '../../shared/schemas/index.ts';
-import type { EventType } from '../../shared/schemas/index.ts';
-import { assignRefusal, canActOn } from '../../shared/permissions.ts';
-import { nextStatus } from '../../shared/thread-state.ts';
-import type { ThreadTransition } from '../../shared/thread-state.ts';
-import { slaDueAt } from '../../shared/sla.ts';
+import type { ThreadView } from '../../shared/domain/schemas/index.ts';
+import type { EventType } from '../../shared/domain/schemas/index.ts';
+import { assignRefusal, canActOn } from '../../shared/domain/permissions.ts';
+import { nextStatus } from '../../shared/domain/thread-state.ts';
+import type { ThreadTransition } from '../../shared/domain/thread-state.ts';
+import { slaDueAt } from '../../shared/domain/sla.ts';
 import type { Caller, ServerDeps } from './deps.ts';
 import { dropClaim, requireFence } from './claims.ts';
 import { getDepartment } from './departments.ts';

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClaimTable, Database, ThreadTable } from '../db/schema.ts';
-import type { Claim, Thread, ThreadView } from '../../shared/schemas/index.ts';
+import type { Claim, Thread, ThreadView } from '../../shared/domain/schemas/index.ts';
 
 export function toThread(r: Selectable<ThreadTable>): Thread {
   return {

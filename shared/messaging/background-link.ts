@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { TRPCClientError } from '@trpc/client';
 import type { TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
-import type { ExtensionRequest, RpcResult } from './protocol.ts';
+import { requestRpc } from './extension-requests.ts';
 
 /**
  * A tRPC link for extension pages (popup, dashboard) that sends each call to the background,
@@ -18,15 +17,8 @@ export function backgroundLink(): TRPCLink<AppRouter> {
           observer.error(new TRPCClientError('subscriptions run in the background only'));
           return;
         }
-        const request: ExtensionRequest = {
-          type: 'rpc',
-          kind: op.type,
-          path: op.path,
-          input: op.input,
-        };
-        browser.runtime.sendMessage(request).then(
-          (raw: unknown) => {
-            const res = raw as RpcResult;
+        requestRpc(op.type, op.path, op.input).then(
+          (res) => {
             if (res.ok) {
               observer.next({ result: { type: 'data', data: res.data } });
               observer.complete();

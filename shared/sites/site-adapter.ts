@@ -1,4 +1,4 @@
-import type { Platform, PostRef } from '../schemas/post.ts';
+import type { Platform, PostRef } from '../domain/schemas/post.ts';
 
 /**
  * What the overlay needs from a site. Pure DOM readers: they work on any Document (a live page,

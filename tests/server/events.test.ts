@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, skipReason, sleep, startTestServer, wsClient } from './harness.ts';
 import type { TestOrg, TestServer } from './harness.ts';
-import type { SyncEvent } from '../../shared/schemas/index.ts';
+import type { SyncEvent } from '../../shared/domain/schemas/index.ts';
 
 /** Collects a stream's events; resolves `until` once a predicate holds. */
 function collect(

@@ -10,7 +10,7 @@ import type { RunningServer } from '../../server/app.ts';
 import type { StoreOptions } from '../../server/db/connect.ts';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
 import { addDepartment, addMember, initOrg } from '../../server/cli-admin.ts';
-import type { Department, Role } from '../../shared/schemas/index.ts';
+import type { Department, Role } from '../../shared/domain/schemas/index.ts';
 
 /**
  * The server suite runs on real databases: an SQLite file in a temp directory by default, or

@@ -4,7 +4,7 @@ import {
   zFencedInput,
   zOverrideInput,
   zRenewInput,
-} from '../../../shared/schemas/index.ts';
+} from '../../../shared/domain/schemas/index.ts';
 import { acquireClaim, overrideClaim, releaseClaim, renewClaim } from '../../services/claims.ts';
 
 export const claimsRouter = router({

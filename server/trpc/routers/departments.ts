@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { adminProcedure, memberProcedure, router } from '../init.ts';
-import { zDepartmentInput, zDepartmentUpdate } from '../../../shared/schemas/index.ts';
-import { canLead } from '../../../shared/permissions.ts';
+import { zDepartmentInput, zDepartmentUpdate } from '../../../shared/domain/schemas/index.ts';
+import { canLead } from '../../../shared/domain/permissions.ts';
 import { createDepartment, listDepartments, updateDepartment } from '../../services/departments.ts';
 import { runWrite } from '../../services/write.ts';
 

@@ -1,5 +1,5 @@
 import { memberProcedure, router } from '../init.ts';
-import { zStreamInput } from '../../../shared/schemas/index.ts';
+import { zStreamInput } from '../../../shared/domain/schemas/index.ts';
 import { streamEvents } from '../../realtime/event-stream.ts';
 import { eventsAfter } from '../../services/event-log.ts';
 import { z } from 'zod';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { adminProcedure, memberProcedure, router } from '../init.ts';
-import { zId, zIdInput, zMemberInput, zMemberUpdate } from '../../../shared/schemas/index.ts';
+import {
+  zId,
+  zIdInput,
+  zMemberInput,
+  zMemberUpdate,
+} from '../../../shared/domain/schemas/index.ts';
 import { createMember, listMembers, removeMember, updateMember } from '../../services/members.ts';
 import { issueToken, listTokens, revokeToken } from '../../services/tokens.ts';
 import { getMember } from '../../services/members.ts';

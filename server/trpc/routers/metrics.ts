@@ -1,5 +1,5 @@
 import { memberProcedure, router } from '../init.ts';
-import { zMetricsInput } from '../../../shared/schemas/index.ts';
+import { zMetricsInput } from '../../../shared/domain/schemas/index.ts';
 import { metricsSummary } from '../../services/metrics.ts';
 
 export const metricsRouter = router({

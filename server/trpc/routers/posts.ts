@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { memberProcedure, router } from '../init.ts';
-import { zObserveInput, zPostKeysInput } from '../../../shared/schemas/index.ts';
+import { zObserveInput, zPostKeysInput } from '../../../shared/domain/schemas/index.ts';
 import { observePosts } from '../../services/posts.ts';
 import { loadViews } from '../../services/views.ts';
 import { dbNow } from '../../db/clock.ts';

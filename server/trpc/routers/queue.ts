@@ -1,5 +1,5 @@
 import { memberProcedure, router } from '../init.ts';
-import { zQueueInput } from '../../../shared/schemas/index.ts';
+import { zQueueInput } from '../../../shared/domain/schemas/index.ts';
 import { listQueue } from '../../services/queue.ts';
 
 export const queueRouter = router({

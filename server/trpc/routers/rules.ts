@@ -5,8 +5,8 @@ import {
   zRuleReorder,
   zRuleTest,
   zRuleUpdate,
-} from '../../../shared/schemas/index.ts';
-import { matchRule } from '../../../shared/routing.ts';
+} from '../../../shared/domain/schemas/index.ts';
+import { matchRule } from '../../../shared/domain/routing.ts';
 import {
   createRule,
   deleteRule,

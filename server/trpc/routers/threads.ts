@@ -4,7 +4,7 @@ import {
   zFencedInput,
   zNoteInput,
   zThreadInput,
-} from '../../../shared/schemas/index.ts';
+} from '../../../shared/domain/schemas/index.ts';
 import { addNote, assignThread, moveThread } from '../../services/threads.ts';
 
 export const threadsRouter = router({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter } from './adapter.ts';
 import { parsePermalink } from './permalink.ts';
-import { fixtureDocument, projectFixture } from '../fixture-document.ts';
+import { fixtureDocument, projectFixture } from '../../../tests/fixtures/fixture-document.ts';
 
 const feed = () => fixtureDocument(projectFixture('facebook/feed.html'));
 const group = () => fixtureDocument(projectFixture('facebook/group.html'));

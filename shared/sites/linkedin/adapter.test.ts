@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkedinAdapter } from './adapter.ts';
-import { fixtureDocument, projectFixture } from '../fixture-document.ts';
+import { fixtureDocument, projectFixture } from '../../../tests/fixtures/fixture-document.ts';
 
 const legacy = () => fixtureDocument(projectFixture('linkedin/feed.html'));
 const newer = () => fixtureDocument(projectFixture('linkedin/feed-new.html'));

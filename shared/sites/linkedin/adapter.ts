@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../site-adapter.ts';
-import type { PostRef } from '../../schemas/post.ts';
-import { clipText, contentHashId, postKey } from '../../post-key.ts';
+import type { PostRef } from '../../domain/schemas/post.ts';
+import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { activityUrn, linkedinSelectors as S } from './selectors.ts';
 import { readNewLayoutPost } from './new-layout.ts';
 

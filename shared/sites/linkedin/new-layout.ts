@@ -1,5 +1,5 @@
-import type { PostRef } from '../../schemas/post.ts';
-import { clipText, postKey } from '../../post-key.ts';
+import type { PostRef } from '../../domain/schemas/post.ts';
+import { clipText, postKey } from '../../domain/post-key.ts';
 import { activityUrn, linkedinSelectors as S } from './selectors.ts';
 
 const MENU_PREFIX = 'Open control menu for post by ';

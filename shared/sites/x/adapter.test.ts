@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { xAdapter } from './adapter.ts';
-import { capturedX, fixtureDocument, projectFixture } from '../fixture-document.ts';
+import {
+  capturedX,
+  fixtureDocument,
+  projectFixture,
+} from '../../../tests/fixtures/fixture-document.ts';
 
 const inColumn = (html: string) =>
   `<html><body><div data-testid="primaryColumn">${html}</div></body></html>`;

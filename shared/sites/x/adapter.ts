@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../site-adapter.ts';
-import type { PostRef } from '../../schemas/post.ts';
-import { clipText, postKey } from '../../post-key.ts';
+import type { PostRef } from '../../domain/schemas/post.ts';
+import { clipText, postKey } from '../../domain/post-key.ts';
 import { statusPath, xSelectors as S } from './selectors.ts';
 
 function pathOf(a: Element): string {

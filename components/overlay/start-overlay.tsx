@@ -1,0 +1,130 @@
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { paletteCss } from './department-palette.ts';
+import { OverlayRoot } from './OverlayRoot.tsx';
+import overlayCss from './overlay.css?inline';
+import { skipReactListeners } from './react-listeners.ts';
+import { connectOverlayPort } from '../../shared/overlay/overlay-port.ts';
+import { mountToastLayer } from './toast-layer.tsx';
+import type { OverlayAction } from '../../shared/messaging/protocol.ts';
+import { nextFrame } from '../../shared/overlay/next-frame.ts';
+import { observePosts } from '../../shared/overlay/observe.ts';
+import type { PostChange } from '../../shared/overlay/observe.ts';
+import { createOverlayMounts } from '../../shared/overlay/overlay-mount.ts';
+import { createOverlayStore } from '../../shared/overlay/overlay-store.ts';
+import { createOverlayStyles } from '../../shared/overlay/overlay-styles.ts';
+import { pageTheme } from '../../shared/overlay/page-theme.ts';
+import { createPostRegistry } from '../../shared/overlay/post-registry.ts';
+import { createRevealQueue } from '../../shared/overlay/reveal-queue.ts';
+import type { KeyChange } from '../../shared/overlay/post-registry.ts';
+import type { PostRef } from '../../shared/domain/schemas/post.ts';
+import type { SiteAdapter } from '../../shared/sites/site-adapter.ts';
+
+/** After this long without its view a badge is drawn anyway ("Loading…"), e.g. server trouble. */
+const VIEW_WAIT_MS = 3_000;
+
+/** One broken post (or a markup change) must not flood the console or stop the others. */
+function errorLogger(site: string) {
+  let logged = 0;
+  return (error: unknown) => {
+    if (logged++ === 0)
+      console.warn(`[Switchboard] overlay error on ${site}; more are muted`, error);
+  };
+}
+
+/**
+ * The whole overlay for one tab: site adapter -> observer -> hosts -> one React root, fed by the
+ * background over one port. Everything stops when the content script's context is invalidated.
+ */
+export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  const { signal } = ctx;
+  const onError = errorLogger(adapter.platform);
+  const store = createOverlayStore();
+  const registry = createPostRegistry();
+  const toasts = mountToastLayer(signal, {
+    claim: (postKey) => void port.act({ kind: 'claim', postKey }),
+  });
+  const port = connectOverlayPort(store, {
+    signal,
+    currentPosts: registry.posts,
+    onToast: (alert) => toasts.show(alert),
+    onGuidelines: (department) => toasts.guidelines(department),
+  });
+  const act = (action: OverlayAction) => void port.act(action);
+
+  // One React root for every post, in a detached container: it only portals into shadow roots.
+  const container = document.createElement('div');
+  const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
+  const styles = createOverlayStyles(overlayCss);
+  const mounts = createOverlayMounts(styles, skipReactListeners(container));
+  store.subscribe(({ session }, previous) => {
+    if (session.departments !== previous.session.departments)
+      styles.setPalette(paletteCss(session.departments));
+  });
+  root.render(<OverlayRoot store={store} mounts={mounts} act={act} />);
+
+  const place = (el: Element, post: PostRef) => {
+    try {
+      mounts.ensure(el, post, adapter.mountPoint(el));
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const queue = createRevealQueue({
+    signal,
+    reveal: mounts.reveal,
+    isReady(postKey, waitedMs) {
+      const { views, session } = store.getState();
+      const final = session.connection === 'signed-out' || session.connection === 'offline';
+      return final || views.has(postKey) || waitedMs > VIEW_WAIT_MS;
+    },
+  });
+  store.subscribe(queue.wake);
+
+  const tell = ({ observe, unobserve }: KeyChange) => {
+    if (observe) port.observe(observe);
+    if (unobserve) port.unobserve(unobserve);
+  };
+  const apply = (changes: PostChange[]) => {
+    for (const { el, post } of changes) {
+      if (!post) {
+        queue.remove(el);
+        mounts.unmount(el);
+        tell(registry.delete(el));
+        continue;
+      }
+      tell(registry.set(el, post));
+      // New: insert the host now (all of a scan in one pass), draw it once its view is here.
+      // Known: re-key it, or re-insert a host the site removed.
+      place(el, post);
+      if (!mounts.isRevealed(el)) queue.add(el, post.key);
+    }
+  };
+
+  const observer = observePosts(document, adapter, apply, {
+    signal,
+    isOwnNode: mounts.isOwnNode,
+    onError,
+  });
+  // Content scripts cannot see the page's history.pushState; WXT polls the URL for us. A theme
+  // switch in the site's settings is rare and usually comes with navigation; checked then.
+  const followTheme = () => mounts.setTheme(pageTheme());
+  // Read after the page's first rendering: reading a computed style before it forces the whole
+  // page's style at once (measured on the 1,000-post bench page: about 0.6 s in our task).
+  nextFrame(() => ctx.setTimeout(followTheme, 0));
+  ctx.setTimeout(followTheme, 2_000); // some pages colour their body only after loading
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    observer.rescan();
+    followTheme();
+  });
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  ctx.addEventListener(systemDark, 'change', followTheme);
+  signal.addEventListener(
+    'abort',
+    () => {
+      root.unmount();
+      mounts.destroy();
+    },
+    { once: true },
+  );
+}

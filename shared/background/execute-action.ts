@@ -1,0 +1,66 @@
+import type { Claim, ThreadView } from '../domain/schemas/thread.ts';
+import type { Member } from '../domain/schemas/org.ts';
+import type { OverlayAction } from '../messaging/protocol.ts';
+import type { ServerClient } from './server-link.ts';
+
+/**
+ * Sends one overlay action to the server with its client-made id (so a replay after a lost
+ * answer applies once) and returns the view it leads to. Claim tokens are read when the action
+ * runs, not when it was queued: a claim queued offline gets its token only once it is granted.
+ */
+export async function executeAction(
+  client: ServerClient,
+  action: OverlayAction,
+  clientMutationId: string,
+  current: ThreadView,
+  me: Member,
+): Promise<ThreadView> {
+  const { postKey } = action;
+  const held = current.claim?.holderId === me.id && current.claim.token > 0 ? current.claim : null;
+  const claimed = (c: { token: number; expiresAt: number }): Claim => ({
+    postKey,
+    holderId: me.id,
+    holderName: me.name,
+    ...c,
+  });
+  switch (action.kind) {
+    case 'claim': {
+      const c = await client.claims.acquire.mutate({ postKey, clientMutationId });
+      return { thread: current.thread, claim: claimed(c) };
+    }
+    case 'release': {
+      if (held)
+        await client.claims.release.mutate({ postKey, token: held.token, clientMutationId });
+      return { thread: current.thread, claim: null };
+    }
+    case 'markAnswered': {
+      // Answering is done as the claimer: claim first when nobody (or an expired lease) holds it.
+      const token =
+        held?.token ??
+        (await client.claims.acquire.mutate({ postKey, clientMutationId: `${clientMutationId}:c` }))
+          .token;
+      return client.threads.markAnswered.mutate({ postKey, token, clientMutationId });
+    }
+    case 'assign':
+      return client.threads.assign.mutate({
+        postKey,
+        departmentId: action.departmentId,
+        assigneeId: action.assigneeId,
+        clientMutationId,
+      });
+    case 'dismiss':
+      return client.threads.dismiss.mutate({ postKey, clientMutationId });
+    case 'resolve':
+      return client.threads.resolve.mutate({ postKey, clientMutationId });
+    case 'reopen':
+      return client.threads.reopen.mutate({ postKey, clientMutationId });
+    case 'override': {
+      const { claim } = await client.claims.override.mutate({
+        postKey,
+        toMemberId: action.toMemberId,
+        clientMutationId,
+      });
+      return { thread: current.thread, claim };
+    }
+  }
+}

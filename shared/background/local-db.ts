@@ -1,0 +1,73 @@
+import Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { Department, Member } from '../domain/schemas/org.ts';
+import type { ThreadView } from '../domain/schemas/thread.ts';
+import type { OverlayAction } from '../messaging/protocol.ts';
+
+/** A cached thread + claim, as last confirmed by the server (or changed by a queued action). */
+export interface CachedView extends ThreadView {
+  postKey: string;
+  /** The confirmed view a queued action changed, to roll back to if the server refuses it. */
+  confirmed?: ThreadView;
+  pending?: boolean;
+}
+
+export interface OutboxEntry {
+  seq?: number;
+  clientMutationId: string;
+  action: OverlayAction;
+  createdAt: number;
+}
+
+export interface MetaEntry {
+  key: 'cursor' | 'me' | 'orgName';
+  value: unknown;
+}
+
+/**
+ * The background's IndexedDB: the overlay paints from here at once, the event cursor survives
+ * the service worker being stopped, and the outbox survives being offline.
+ */
+export class LocalDb extends Dexie {
+  views!: EntityTable<CachedView, 'postKey'>;
+  members!: EntityTable<Member, 'id'>;
+  departments!: EntityTable<Department, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  /** Alerts already shown in this browser (one toast per alert, whatever the tabs). */
+  alerted!: EntityTable<{ id: string; at: number }, 'id'>;
+
+  constructor(name = 'switchboard') {
+    super(name);
+    this.version(1).stores({
+      // Indexed by claim holder: the lease keeper looks up my claims every few seconds.
+      views: 'postKey, claim.holderId',
+      members: 'id',
+      departments: 'id',
+      outbox: '++seq, clientMutationId',
+      meta: 'key',
+      alerted: 'id, at',
+    });
+  }
+
+  async getMeta<T>(key: MetaEntry['key']): Promise<T | undefined> {
+    return (await this.meta.get(key))?.value as T | undefined;
+  }
+
+  setMeta(key: MetaEntry['key'], value: unknown) {
+    return this.meta.put({ key, value });
+  }
+
+  /** Alerts remembered long enough to never repeat one; older ones are forgotten. */
+  forgetOldAlerts(now: number) {
+    return this.alerted
+      .where('at')
+      .below(now - 7 * 86_400_000)
+      .delete();
+  }
+
+  /** Signing out or switching servers: nothing of the old session may leak into the new one. */
+  async clearAll() {
+    await Promise.all(this.tables.map((t) => t.clear()));
+  }
+}

@@ -1,0 +1,93 @@
+import type { Browser } from 'wxt/browser';
+import type { PostRef } from '../domain/schemas/post.ts';
+import type {
+  BackgroundToContent,
+  ContentToBackground,
+  OverlayAction,
+  OverlayView,
+} from '../messaging/protocol.ts';
+import { parseMessage, zContentToBackground } from '../messaging/schemas.ts';
+
+type Port = Browser.runtime.Port;
+
+export interface TabHubEvents {
+  observe(posts: PostRef[], port: Port): void;
+  action(port: Port, requestId: string, action: OverlayAction): void;
+  connect(port: Port): void;
+  interestChanged(): void;
+}
+
+/**
+ * The tabs' ports and which posts each one shows, so the background looks posts up once across
+ * tabs, pushes a view only to tabs that show it, and forgets a tab when it closes.
+ */
+export class TabHub {
+  private readonly shown = new Map<Port, Map<string, PostRef>>();
+
+  constructor(private readonly on: TabHubEvents) {}
+
+  attach(port: Port) {
+    this.shown.set(port, new Map());
+    port.onMessage.addListener((raw: unknown) => {
+      const msg = parseMessage(zContentToBackground, raw, 'a tab');
+      if (msg) this.receive(port, msg);
+    });
+    port.onDisconnect.addListener(() => {
+      this.shown.delete(port);
+      this.on.interestChanged();
+    });
+    this.on.connect(port);
+  }
+
+  private receive(port: Port, msg: ContentToBackground) {
+    const posts = this.shown.get(port);
+    if (!posts) return;
+    if (msg.type === 'observe') {
+      for (const p of msg.posts) posts.set(p.key, p);
+      this.on.observe(msg.posts, port);
+    } else if (msg.type === 'unobserve') {
+      for (const key of msg.postKeys) posts.delete(key);
+      this.on.interestChanged();
+    } else if (msg.type === 'action') {
+      this.on.action(port, msg.requestId, msg.action);
+    }
+  }
+
+  /** Every post some tab shows now. */
+  visible(): Map<string, PostRef> {
+    const all = new Map<string, PostRef>();
+    for (const posts of this.shown.values()) for (const [k, p] of posts) all.set(k, p);
+    return all;
+  }
+
+  portOfTab(tabId: number): Port | null {
+    for (const port of this.shown.keys()) if (port.sender?.tab?.id === tabId) return port;
+    return null;
+  }
+
+  isVisible(postKey: string): boolean {
+    for (const posts of this.shown.values()) if (posts.has(postKey)) return true;
+    return false;
+  }
+
+  send(port: Port, msg: BackgroundToContent) {
+    try {
+      port.postMessage(msg);
+    } catch {
+      this.shown.delete(port); // the tab went away between two messages
+    }
+  }
+
+  broadcast(msg: BackgroundToContent) {
+    for (const port of [...this.shown.keys()]) this.send(port, msg);
+  }
+
+  /** Each tab gets the views of the posts it shows, in one message. */
+  pushViews(views: readonly OverlayView[]) {
+    if (views.length === 0) return;
+    for (const [port, posts] of this.shown) {
+      const mine = views.filter((v) => posts.has(v.thread.postKey));
+      if (mine.length) this.send(port, { type: 'views', views: mine });
+    }
+  }
+}

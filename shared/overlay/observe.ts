@@ -1,0 +1,148 @@
+import { nextFrame } from './next-frame.ts';
+import type { PostRef } from '../domain/schemas/post.ts';
+import type { SiteAdapter } from '../sites/site-adapter.ts';
+
+export interface PostChange {
+  el: Element;
+  /** null: the element left the DOM or no longer reads as a post (placeholder, ad). */
+  post: PostRef | null;
+  /** The key the element was annotated with before this change; equal to post.key when only
+   *  its subtree changed (the site may have removed our host: the caller re-checks it). */
+  previousKey: string | null;
+}
+
+export interface ObserveOptions {
+  signal: AbortSignal;
+  /** Nodes we insert ourselves: adding them must not trigger a rescan. */
+  isOwnNode?: (node: Node) => boolean;
+  onError?: (error: unknown) => void;
+  /**
+   * Reading time per frame; the rest waits for the next frame. Generous on purpose: the hosts of
+   * posts read in one frame go in as one layout pass, and each extra pass moves the whole feed
+   * again (see reveal-queue.ts); 1,000 posts read in about 30 ms.
+   */
+  frameBudgetMs?: number;
+}
+
+/**
+ * One MutationObserver for the whole page, batched per frame. New posts come from the adapter's
+ * findPosts (it knows where posts live, e.g. only inside X's primaryColumn); a post whose subtree
+ * changed is read again, because virtualised feeds recycle an element for another post (issue 3).
+ */
+export function observePosts(
+  root: Node & ParentNode,
+  adapter: SiteAdapter,
+  onChange: (changes: PostChange[]) => void,
+  options: ObserveOptions,
+): { rescan(): void } {
+  const { signal, isOwnNode = () => false, onError = () => {}, frameBudgetMs = 50 } = options;
+  // '' marks an element that was read and is not a post: re-read only when its subtree changes.
+  const keys = new WeakMap<Element, string>();
+  const annotated = new Set<Element>();
+  const dirty = new Set<Element>();
+  let scanAll = true;
+  let sweep = false;
+  let cancelFrame: (() => void) | null = null;
+
+  const schedule = () => {
+    if (!cancelFrame && !signal.aborted) cancelFrame = nextFrame(flush);
+  };
+  const rescan = () => {
+    scanAll = sweep = true;
+    schedule();
+  };
+
+  const postOf = (node: Node): Element | null => {
+    const start = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    for (let n = start; n; n = n.parentElement) if (keys.has(n)) return n;
+    return null;
+  };
+
+  const read = (el: Element): PostChange | null => {
+    const previousKey = keys.get(el) || null;
+    let post: PostRef | null = null;
+    try {
+      post = adapter.readPost(el);
+    } catch (error) {
+      onError(error);
+    }
+    keys.set(el, post?.key ?? '');
+    if (post) annotated.add(el);
+    else annotated.delete(el);
+    return post || previousKey ? { el, post, previousKey } : null;
+  };
+
+  function flush() {
+    cancelFrame = null;
+    if (signal.aborted) return;
+    const start = performance.now();
+    const changes: PostChange[] = [];
+    if (sweep) {
+      sweep = false;
+      for (const el of annotated) {
+        if (el.isConnected) continue;
+        changes.push({ el, post: null, previousKey: keys.get(el) || null });
+        annotated.delete(el);
+        keys.delete(el);
+        dirty.delete(el);
+      }
+    }
+    if (scanAll) {
+      scanAll = false;
+      try {
+        for (const el of adapter.findPosts(root)) if (!keys.has(el)) dirty.add(el);
+      } catch (error) {
+        onError(error);
+      }
+    }
+    for (const el of dirty) {
+      if (performance.now() - start > frameBudgetMs) break;
+      dirty.delete(el);
+      const change = el.isConnected ? read(el) : null;
+      if (change) changes.push(change);
+    }
+    if (dirty.size > 0) schedule();
+    if (changes.length > 0) onChange(changes);
+  }
+
+  // Our hosts' own changes (inserting one, its text mirror) say nothing about the site.
+  const ours = (record: MutationRecord) =>
+    isOwnNode(record.target) ||
+    (record.target.parentNode !== null && isOwnNode(record.target.parentNode)) ||
+    (record.type === 'childList' &&
+      record.removedNodes.length === 0 &&
+      Array.from(record.addedNodes).every(isOwnNode));
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (ours(record)) continue;
+      if (record.type === 'childList') {
+        if (record.addedNodes.length > 0) scanAll = true;
+        if (record.removedNodes.length > 0) sweep = true;
+      }
+      const post = postOf(record.target);
+      if (post) dirty.add(post);
+    }
+    schedule();
+  });
+  // Identity lives in links and data attributes, and a recycled row may only get new text and
+  // hrefs (no childList change), so those are watched too; <title> changes on SPA navigation.
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'datetime', 'data-urn', 'data-id', 'componentkey'],
+  });
+  if (typeof window !== 'undefined') window.addEventListener('popstate', rescan, { signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      cancelFrame?.();
+    },
+    { once: true },
+  );
+  schedule();
+  return { rescan };
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOverlayStore } from './overlay-store.ts';
+import type { PostRef } from '../domain/schemas/post.ts';
+import { connectOverlayPort } from './overlay-port.ts';
+import type { PortLike } from './overlay-port.ts';
+import type { BackgroundToContent, ContentToBackground } from '../messaging/protocol.ts';
+
+class FakePort implements PortLike {
+  sent: ContentToBackground[] = [];
+  private messageListeners: ((m: BackgroundToContent) => void)[] = [];
+  private disconnectListeners: (() => void)[] = [];
+  onMessage = {
+    addListener: (l: (m: BackgroundToContent) => void) => this.messageListeners.push(l),
+  };
+  onDisconnect = { addListener: (l: () => void) => this.disconnectListeners.push(l) };
+  postMessage(message: ContentToBackground) {
+    this.sent.push(message);
+  }
+  disconnect() {}
+  receive(message: BackgroundToContent) {
+    for (const l of this.messageListeners) l(message);
+  }
+  drop() {
+    for (const l of this.disconnectListeners) l();
+  }
+}
+
+const post = (id: string): PostRef => ({
+  key: `x:${id}`,
+  platform: 'x',
+  nativeId: id,
+  url: `https://x.com/a/status/${id}`,
+  author: { handle: 'a', name: 'A' },
+  text: 'hello',
+});
+
+describe('overlay port', () => {
+  let ports: FakePort[];
+  let abort: AbortController;
+  const setup = (currentPosts: () => PostRef[] = () => []) => {
+    const store = createOverlayStore();
+    const connect = () => {
+      const port = new FakePort();
+      ports.push(port);
+      return port;
+    };
+    return {
+      store,
+      port: connectOverlayPort(store, { signal: abort.signal, currentPosts, connect }),
+    };
+  };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ports = [];
+    abort = new AbortController();
+  });
+  afterEach(() => {
+    abort.abort();
+    vi.useRealTimers();
+  });
+
+  it('batches observe and unobserve into one message each per frame', async () => {
+    const { port } = setup();
+    port.observe(post('1'));
+    port.observe(post('2'));
+    port.observe(post('1'));
+    port.unobserve('x:3');
+    port.observe(post('3'));
+    port.unobserve('x:2');
+    expect(ports[0]?.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(ports[0]?.sent).toEqual([
+      { type: 'unobserve', postKeys: ['x:2'] },
+      { type: 'observe', posts: [post('1'), post('3')] },
+    ]);
+  });
+
+  it('resolves an action on its result and shows the refusal on the post', async () => {
+    const { store, port } = setup();
+    const result = port.act({ kind: 'claim', postKey: 'x:1' });
+    const sent = ports[0]?.sent[0];
+    expect(sent?.type).toBe('action');
+    expect(store.getState().pending['x:1']?.kind).toBe('claim');
+    if (sent?.type !== 'action') throw new Error('no action sent');
+    ports[0]?.receive({
+      type: 'actionResult',
+      requestId: sent.requestId,
+      ok: false,
+      error: 'held',
+    });
+    await vi.advanceTimersByTimeAsync(300); // messages are applied once per frame
+    await expect(result).resolves.toEqual({ ok: false, error: 'held' });
+    expect(store.getState().notes['x:1']?.text).toBe('held');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(store.getState().notes['x:1']).toBeUndefined();
+  });
+
+  it('reconnects after the worker restarts and observes the mounted posts again', async () => {
+    const { store, port } = setup(() => [post('7')]);
+    ports[0]?.receive({
+      type: 'session',
+      session: { connection: 'online', me: null, departments: [], members: [] },
+    });
+    await vi.advanceTimersByTimeAsync(300);
+    const inFlight = port.act({ kind: 'release', postKey: 'x:7' });
+    ports[0]?.drop();
+    await expect(inFlight).resolves.toMatchObject({ ok: false });
+    expect(store.getState().session.connection).toBe('online');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]?.sent).toEqual([{ type: 'observe', posts: [post('7')] }]);
+  });
+
+  it('shows "signed out" when no background answers, and keeps retrying with backoff', async () => {
+    const { store } = setup();
+    ports[0]?.drop();
+    expect(store.getState().session.connection).toBe('signed-out');
+    await vi.advanceTimersByTimeAsync(60);
+    ports[1]?.drop();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(ports).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ports).toHaveLength(3);
+  });
+});

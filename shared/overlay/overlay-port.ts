@@ -1,0 +1,227 @@
+import { browser } from 'wxt/browser';
+import { nextFrame } from './next-frame.ts';
+import {
+  actionStarted,
+  applyBackgroundMessage,
+  applyBackgroundMessages,
+  connectionLost,
+  noteCleared,
+  viewsForgotten,
+} from './overlay-store.ts';
+import type { OverlayState, OverlayStore } from './overlay-store.ts';
+import type { PostRef } from '../domain/schemas/post.ts';
+import type { Alert } from '../messaging/protocol.ts';
+import type { Department } from '../domain/schemas/org.ts';
+import { OVERLAY_PORT } from '../messaging/protocol.ts';
+import type {
+  BackgroundToContent,
+  ContentToBackground,
+  OverlayAction,
+} from '../messaging/protocol.ts';
+
+/** The slice of runtime.Port used here, so tests can pass a fake. */
+export interface PortLike {
+  postMessage(message: ContentToBackground): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: BackgroundToContent) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface ActionOutcome {
+  ok: boolean;
+  error?: string;
+}
+
+export interface OverlayPort {
+  observe(post: PostRef): void;
+  unobserve(postKey: string): void;
+  act(action: OverlayAction): Promise<ActionOutcome>;
+}
+
+export interface OverlayPortOptions {
+  signal: AbortSignal;
+  /** Posts on the page now: re-sent after every (re)connect, the worker may have restarted. */
+  currentPosts: () => PostRef[];
+  connect?: () => PortLike;
+  /** An alert the background chose this tab to show. */
+  onToast?: (alert: Alert) => void;
+  /** Guidelines of the department whose post the member just claimed. */
+  onGuidelines?: (department: Department) => void;
+}
+
+interface Request {
+  postKey: string;
+  message: Extract<ContentToBackground, { type: 'action' }>;
+  /** false while the port is down: it goes out as soon as the port is back. */
+  sent: boolean;
+  timer: ReturnType<typeof setTimeout>;
+  resolve(outcome: ActionOutcome): void;
+}
+
+// posts.observe accepts at most 200 refs per call (zObserveInput), unobserve 500 keys.
+const OBSERVE_CHUNK = 200;
+const UNOBSERVE_CHUNK = 500;
+const ACTION_TIMEOUT_MS = 20_000;
+const NOTE_SHOWN_MS = 8_000;
+const RETRY_MS = [50, 500, 1_000, 2_000, 5_000, 10_000, 30_000];
+const LOST = 'Lost the connection to Switchboard; check the post and try again';
+const NO_ANSWER = 'Switchboard did not answer; try again';
+
+const defaultConnect = () => browser.runtime.connect({ name: OVERLAY_PORT }) as unknown as PortLike;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The tab's one port to the background. The background answers each connect with a `session` at
+ * once (and again on every change), `views` for the posts this port observes, and exactly one
+ * `actionResult` per `action`.
+ */
+export function connectOverlayPort(store: OverlayStore, options: OverlayPortOptions): OverlayPort {
+  const { signal, currentPosts, connect = defaultConnect } = options;
+  const toObserve = new Map<string, PostRef>();
+  const toUnobserve = new Set<string>();
+  const requests = new Map<string, Request>();
+  let port: PortLike | null = null;
+  let failures = 0;
+  let cancelFlush: (() => void) | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let nextRequest = 0;
+  // Messages from the background, applied together once per frame (applyBackgroundMessages).
+  const inbox: BackgroundToContent[] = [];
+  let cancelDrain: (() => void) | null = null;
+
+  const update = (fn: (s: OverlayState) => OverlayState) =>
+    store.setState(fn(store.getState()), true);
+  const send = (message: ContentToBackground): boolean => {
+    if (!port) return false;
+    try {
+      port.postMessage(message);
+      return true;
+    } catch {
+      return false; // a disconnected port throws; onDisconnect reconnects
+    }
+  };
+  const fadeNote = (postKey: string) => {
+    const text = store.getState().notes[postKey]?.text;
+    if (text !== undefined)
+      setTimeout(() => update((s) => noteCleared(s, postKey, text)), NOTE_SHOWN_MS);
+  };
+
+  const flush = () => {
+    cancelFlush = null;
+    const keys = [...toUnobserve];
+    const posts = [...toObserve.values()];
+    toUnobserve.clear();
+    toObserve.clear();
+    if (keys.length > 0) update((s) => viewsForgotten(s, keys));
+    for (const postKeys of chunks(keys, UNOBSERVE_CHUNK)) send({ type: 'unobserve', postKeys });
+    for (const batch of chunks(posts, OBSERVE_CHUNK)) send({ type: 'observe', posts: batch });
+  };
+  const scheduleFlush = () => {
+    if (!cancelFlush && port) cancelFlush = nextFrame(flush);
+  };
+
+  /** Resolves the caller's promise; the store already holds the result. */
+  const settle = (requestId: string, outcome: ActionOutcome) => {
+    const request = requests.get(requestId);
+    if (!request) return;
+    requests.delete(requestId);
+    clearTimeout(request.timer);
+    if (!outcome.ok) fadeNote(request.postKey);
+    request.resolve(outcome);
+  };
+  /** A result made here (port lost, no answer): into the store, then to the caller. */
+  const fail = (requestId: string, error: string) => {
+    if (!requests.has(requestId)) return;
+    update((s) => applyBackgroundMessage(s, { type: 'actionResult', requestId, ok: false, error }));
+    settle(requestId, { ok: false, error });
+  };
+
+  const drain = () => {
+    cancelDrain?.();
+    cancelDrain = null;
+    const messages = inbox.splice(0);
+    if (messages.length === 0) return;
+    update((s) => applyBackgroundMessages(s, messages));
+    for (const message of messages) {
+      if (message.type === 'actionResult')
+        settle(message.requestId, { ok: message.ok, error: message.error });
+      if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
+      if (message.type === 'toast') options.onToast?.(message.alert);
+      if (message.type === 'guidelines') options.onGuidelines?.(message.department);
+    }
+  };
+  const onMessage = (message: BackgroundToContent) => {
+    failures = 0;
+    inbox.push(message);
+    cancelDrain ??= nextFrame(drain);
+  };
+
+  const onDisconnect = () => {
+    void browser?.runtime?.lastError; // read it, or Chrome logs "Unchecked runtime.lastError"
+    drain();
+    port = null;
+    cancelFlush?.();
+    cancelFlush = null;
+    for (const [requestId, request] of requests) if (request.sent) fail(requestId, LOST);
+    failures += 1;
+    update((s) => connectionLost(s, failures > 2));
+    if (!signal.aborted) retryTimer = setTimeout(open, RETRY_MS[failures - 1] ?? 30_000);
+  };
+
+  function open() {
+    if (signal.aborted) return;
+    try {
+      port = connect();
+    } catch {
+      return; // extension context invalidated (update or reload): this script is finished
+    }
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(onDisconnect);
+    toUnobserve.clear();
+    for (const post of currentPosts()) toObserve.set(post.key, post);
+    for (const request of requests.values()) request.sent ||= send(request.message);
+    scheduleFlush();
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(retryTimer);
+      cancelFlush?.();
+      cancelDrain?.();
+      port?.disconnect();
+      port = null;
+    },
+    { once: true },
+  );
+  open();
+
+  return {
+    observe(post) {
+      toUnobserve.delete(post.key);
+      toObserve.set(post.key, post);
+      scheduleFlush();
+    },
+    unobserve(postKey) {
+      toObserve.delete(postKey);
+      toUnobserve.add(postKey);
+      scheduleFlush();
+    },
+    act(action) {
+      const requestId = `${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
+      const message = { type: 'action' as const, requestId, action };
+      update((s) => actionStarted(s, action.postKey, { requestId, kind: action.kind }));
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => fail(requestId, NO_ANSWER), ACTION_TIMEOUT_MS);
+        requests.set(requestId, { postKey: action.postKey, message, sent: false, timer, resolve });
+        const request = requests.get(requestId);
+        if (request) request.sent = send(message);
+      });
+    },
+  };
+}
