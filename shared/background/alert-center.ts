@@ -1,27 +1,15 @@
 import { browser } from 'wxt/browser';
-import type { Browser } from 'wxt/browser';
 import { alertAllowed, alertForEvent, alertForSla, DEFAULT_ALERT_PREFS } from './alerts.ts';
 import type { Alert, AlertPrefs } from './alerts.ts';
 import type { SyncEvent } from '../domain/schemas/event.ts';
-import type { Member, Department } from '../domain/schemas/org.ts';
 import { slaPhase } from '../domain/sla.ts';
 import { openPost } from './open-post.ts';
-import type { LocalDb } from './local-db.ts';
-import type { ServerClient } from './server-link.ts';
+import type { BackgroundContext } from './background-context.ts';
+import { focusedPort } from './focused-tab.ts';
 import { loadAlertPrefs, onAlertPrefsChanged } from './alert-prefs.ts';
 
 /** Events replayed after a long absence are history, not news. */
 const STALE_AFTER_MS = 15 * 60_000;
-
-export interface AlertHost {
-  db: LocalDb;
-  client(): ServerClient | null;
-  me(): Member | null;
-  departments(): Department[];
-  /** The port of the tab the user is looking at, if it shows a social site. */
-  focusedPort(): Promise<Browser.runtime.Port | null>;
-  send(port: Browser.runtime.Port, alert: Alert): void;
-}
 
 /**
  * Decides once per browser which alerts to show, and where: a toast in the focused social tab,
@@ -31,7 +19,7 @@ export class AlertCenter {
   private prefs: AlertPrefs = DEFAULT_ALERT_PREFS;
   private readonly urls = new Map<string, string>();
 
-  constructor(private readonly host: AlertHost) {
+  constructor(private readonly ctx: BackgroundContext) {
     void loadAlertPrefs().then((p) => (this.prefs = p));
     onAlertPrefsChanged((p) => (this.prefs = p));
     browser.notifications.onClicked.addListener((id) => {
@@ -42,19 +30,19 @@ export class AlertCenter {
   }
 
   private departmentName = (id: string) =>
-    this.host.departments().find((d) => d.id === id)?.name ?? 'your department';
+    this.ctx.session.departments.find((d) => d.id === id)?.name ?? 'your department';
 
   onEvent(e: SyncEvent) {
-    const me = this.host.me();
-    if (!me || Date.now() - e.at > STALE_AFTER_MS) return;
+    const me = this.ctx.session.me;
+    if (!me || this.ctx.now() - e.at > STALE_AFTER_MS) return;
     const alert = alertForEvent(e, me, this.departmentName);
     if (alert) void this.deliver(alert);
   }
 
   /** SLA alerts at 75% of the target and at the due time, for my departments' open threads. */
   async checkSla() {
-    const client = this.host.client();
-    const me = this.host.me();
+    const client = this.ctx.client();
+    const me = this.ctx.session.me;
     if (!client || !me || me.departmentIds.length === 0) return;
     const { now, items } = await client.queue.list.query({
       departmentIds: me.departmentIds,
@@ -72,15 +60,15 @@ export class AlertCenter {
   }
 
   private async deliver(alert: Alert) {
-    const { db } = this.host;
+    const { db } = this.ctx;
     const first = await db.transaction('rw', db.alerted, async () => {
       if (await db.alerted.get(alert.id)) return false;
-      await db.alerted.put({ id: alert.id, at: Date.now() });
+      await db.alerted.put({ id: alert.id, at: this.ctx.now() });
       return true;
     });
-    if (!first || !alertAllowed(alert, this.prefs, new Date())) return;
-    const port = await this.host.focusedPort();
-    if (port) return this.host.send(port, alert);
+    if (!first || !alertAllowed(alert, this.prefs, new Date(this.ctx.now()))) return;
+    const port = await focusedPort(this.ctx.tabs);
+    if (port) return this.ctx.tabs.send(port, { type: 'toast', alert });
     this.urls.set(alert.id, alert.url);
     await browser.notifications.create(alert.id, {
       type: 'basic',

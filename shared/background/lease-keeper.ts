@@ -1,22 +1,11 @@
-import type { Member } from '../domain/schemas/org.ts';
-import type { BackgroundToContent } from '../messaging/protocol.ts';
-import type { CachedView, LocalDb } from './local-db.ts';
+import type { BackgroundContext } from './background-context.ts';
+import type { CachedView } from './local-db.ts';
 import { errorMessage, serverCode } from './server-link.ts';
-import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
 
 export const RENEW_EVERY_MS = 30_000;
 /** A post out of every tab this long is let go (a tab reload or SPA re-render is quicker). */
 export const RELEASE_AFTER_MS = 5_000;
-
-export interface LeaseHost {
-  db: LocalDb;
-  client(): ServerClient | null;
-  me(): Member | null;
-  isVisible(postKey: string): boolean;
-  changed(views: CachedView[]): void;
-  notice(msg: BackgroundToContent): void;
-}
 
 /**
  * Keeps my claims alive while a tab shows the post (renewed about every 30 s of a 90 s lease)
@@ -26,12 +15,12 @@ export class LeaseKeeper {
   private readonly hiddenSince = new Map<string, number>();
   private lastRenew = 0;
 
-  constructor(private readonly host: LeaseHost) {}
+  constructor(private readonly ctx: BackgroundContext) {}
 
-  async tick(now = Date.now()) {
-    const { db } = this.host;
-    const client = this.host.client();
-    const me = this.host.me();
+  async tick(now = this.ctx.now()) {
+    const { db } = this.ctx;
+    const client = this.ctx.client();
+    const me = this.ctx.session.me;
     if (!client || !me) return;
     const mine = (await db.views.where('claim.holderId').equals(me.id).toArray()).filter(
       (v) => v.claim!.token > 0 && !v.pending,
@@ -41,7 +30,7 @@ export class LeaseKeeper {
     for (const view of mine) {
       const { postKey } = view;
       const token = view.claim!.token;
-      if (this.host.isVisible(postKey)) {
+      if (this.ctx.tabs.isVisible(postKey)) {
         this.hiddenSince.delete(postKey);
         if (renewDue) await this.call(view, () => client.claims.renew.mutate({ postKey, token }));
         continue;
@@ -60,10 +49,10 @@ export class LeaseKeeper {
     } catch (e) {
       if (!serverCode(e)) return; // offline: try again next tick
       // Overridden or expired and taken: show what is true now, and say so.
-      const client = this.host.client();
+      const client = this.ctx.client();
       const fresh = client ? await client.posts.get.query({ postKeys: [view.postKey] }) : [];
-      this.host.changed(await storeConfirmed(this.host.db, fresh));
-      this.host.notice({
+      this.ctx.showViews(await storeConfirmed(this.ctx.db, fresh));
+      this.ctx.notice({
         type: 'notice',
         level: 'error',
         message: `Your claim was lost: ${errorMessage(e)}`,

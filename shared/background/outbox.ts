@@ -1,25 +1,12 @@
-import type { Department, Member } from '../domain/schemas/org.ts';
 import type { BackgroundToContent, OverlayAction } from '../messaging/protocol.ts';
-import type { CachedView, LocalDb } from './local-db.ts';
+import type { BackgroundContext } from './background-context.ts';
+import type { CachedView } from './local-db.ts';
 import { applyOptimistic } from './optimistic.ts';
 import { storeConfirmed } from './view-cache.ts';
 import { executeAction } from './execute-action.ts';
 import { errorMessage, serverCode } from './server-link.ts';
-import type { ServerClient } from './server-link.ts';
 
 type Reply = (msg: BackgroundToContent) => void;
-
-export interface OutboxHost {
-  db: LocalDb;
-  /** The live client, or null while offline. */
-  client(): ServerClient | null;
-  me(): Member | null;
-  members(): Member[];
-  departments(): Department[];
-  now(): number;
-  changed(views: CachedView[]): void;
-  notice(msg: BackgroundToContent): void;
-}
 
 /**
  * Every action goes through the outbox: stored with a client-made id, shown at once as pending,
@@ -30,11 +17,11 @@ export class Outbox {
   private readonly waiting = new Map<string, { requestId: string; reply: Reply }>();
   private draining: Promise<void> | null = null;
 
-  constructor(private readonly host: OutboxHost) {}
+  constructor(private readonly ctx: BackgroundContext) {}
 
   async perform(action: OverlayAction, requestId: string, reply: Reply) {
-    const { db } = this.host;
-    const me = this.host.me();
+    const { db } = this.ctx;
+    const me = this.ctx.session.me;
     const view = (await db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
     if (!me || !view) {
       reply({
@@ -46,7 +33,7 @@ export class Outbox {
       return;
     }
     const clientMutationId = crypto.randomUUID();
-    const shown = applyOptimistic(view, action, me, this.host.members(), this.host.now());
+    const shown = applyOptimistic(view, action, me, this.ctx.session.members, this.ctx.now());
     const cached: CachedView = {
       ...view,
       ...shown,
@@ -54,21 +41,21 @@ export class Outbox {
       pending: true,
     };
     await db.transaction('rw', db.outbox, db.views, async () => {
-      await db.outbox.add({ clientMutationId, action, createdAt: this.host.now() });
+      await db.outbox.add({ clientMutationId, action, createdAt: this.ctx.now() });
       await db.views.put(cached);
     });
-    this.host.changed([cached]);
-    if (this.host.client()) this.waiting.set(clientMutationId, { requestId, reply });
+    this.ctx.showViews([cached]);
+    if (this.ctx.client()) this.waiting.set(clientMutationId, { requestId, reply });
     else reply({ type: 'actionResult', requestId, ok: true, queued: true });
     void this.drain();
   }
 
   /** A member who claims a post is shown its department's dos, don'ts and tone (as set now). */
   private async showGuidelines(thread: CachedView['thread'], reply: Reply) {
-    const client = this.host.client();
+    const client = this.ctx.client();
     const all = client
-      ? await client.departments.list.query().catch(() => this.host.departments())
-      : this.host.departments();
+      ? await client.departments.list.query().catch(() => this.ctx.session.departments)
+      : this.ctx.session.departments;
     const department = all.find((d) => d.id === thread.departmentId);
     const g = department?.guidelines;
     if (!department || !g || (!g.dos.length && !g.donts.length && !g.tone)) return;
@@ -77,10 +64,10 @@ export class Outbox {
 
   /** A post no tab has shown yet (a toast's "Claim"): ask the server for it. */
   private async fetchView(postKey: string) {
-    const client = this.host.client();
+    const client = this.ctx.client();
     if (!client) return undefined;
     const views = await client.posts.get.query({ postKeys: [postKey] }).catch(() => []);
-    return (await storeConfirmed(this.host.db, views))[0];
+    return (await storeConfirmed(this.ctx.db, views))[0];
   }
 
   /** Sends queued actions in order; stops (keeping them) when the connection drops. */
@@ -90,14 +77,14 @@ export class Outbox {
   }
 
   pending(): Promise<number> {
-    return this.host.db.outbox.count();
+    return this.ctx.db.outbox.count();
   }
 
   private async run() {
-    const { db } = this.host;
+    const { db } = this.ctx;
     for (;;) {
-      const client = this.host.client();
-      const me = this.host.me();
+      const client = this.ctx.client();
+      const me = this.ctx.session.me;
       const entry = await db.outbox.orderBy('seq').first();
       if (!client || !me || !entry) return;
       const view = await db.views.get(entry.action.postKey);
@@ -118,13 +105,13 @@ export class Outbox {
         if (waiter && entry.action.kind === 'claim')
           this.showGuidelines(result.thread, waiter.reply);
       } catch (e) {
-        if (!serverCode(e) && !this.host.client()) return; // not reached: keep it for later
+        if (!serverCode(e) && !this.ctx.client()) return; // not reached: keep it for later
         await this.settle(entry.seq!, entry.action.postKey, null);
         const error = errorMessage(e);
         if (waiter)
           waiter.reply({ type: 'actionResult', requestId: waiter.requestId, ok: false, error });
         else
-          this.host.notice({
+          this.ctx.notice({
             type: 'notice',
             level: 'error',
             message: error,
@@ -141,7 +128,7 @@ export class Outbox {
     postKey: string,
     result: { thread: CachedView['thread']; claim: CachedView['claim'] } | null,
   ) {
-    const { db } = this.host;
+    const { db } = this.ctx;
     const view = await db.transaction('rw', db.outbox, db.views, async () => {
       await db.outbox.delete(seq);
       const old = await db.views.get(postKey);
@@ -154,6 +141,6 @@ export class Outbox {
       await db.views.put(next);
       return next;
     });
-    if (view) this.host.changed([view]);
+    if (view) this.ctx.showViews([view]);
   }
 }

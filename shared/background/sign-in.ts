@@ -1,11 +1,13 @@
 import type { SignInResult } from '../messaging/protocol.ts';
+import type { BackgroundContext } from './background-context.ts';
 import { errorMessage, httpServerClient, serverCode } from './server-link.ts';
+import type { ServerConnection } from './server-connection.ts';
 import { clearSettings, loadSettings, normaliseServerUrl, saveSettings } from './settings.ts';
-import type { SyncEngine } from './sync-engine.ts';
 
 /** Checks the token against the server, then makes it this browser's session. */
 export async function signIn(
-  engine: SyncEngine,
+  ctx: BackgroundContext,
+  connection: ServerConnection,
   serverUrlInput: string,
   token: string,
 ): Promise<SignInResult> {
@@ -29,28 +31,23 @@ export async function signIn(
     };
   }
   const previous = await loadSettings();
-  const previousMe = await engine.db.getMeta<{ id: string }>('me');
+  const previousMe = await ctx.db.getMeta<{ id: string }>('me');
   // Another server or another person: nothing cached for the old session may show.
   if (previous?.serverUrl !== serverUrl || previousMe?.id !== who.member.id) {
-    engine.stop();
-    await engine.db.clearAll();
+    connection.stop();
+    await ctx.db.clearAll();
   }
   await saveSettings({ serverUrl, token: token.trim() });
-  await engine.start({ serverUrl, token: token.trim() });
+  await connection.start({ serverUrl, token: token.trim() });
   return {
     ok: true,
-    session: {
-      ...engine.getSession(),
-      me: who.member,
-      departments,
-      orgName: who.org.name,
-    },
+    session: { ...ctx.session.get(), me: who.member, departments, orgName: who.org.name },
   };
 }
 
-export async function signOut(engine: SyncEngine) {
-  engine.stop();
-  await engine.db.clearAll();
+export async function signOut(ctx: BackgroundContext, connection: ServerConnection) {
+  connection.stop();
+  await ctx.db.clearAll();
   await clearSettings();
-  await engine.start(null);
+  await connection.start(null);
 }

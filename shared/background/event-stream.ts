@@ -1,0 +1,77 @@
+import type { SyncEvent } from '../domain/schemas/event.ts';
+import type { BackgroundContext } from './background-context.ts';
+import type { ServerClient } from './server-link.ts';
+import { storeConfirmed } from './view-cache.ts';
+
+/**
+ * The server's event stream: one subscription per connection, resumed from the cursor in
+ * IndexedDB (it outlives the service worker). Events are applied strictly in arrival order, and
+ * the cursor moves only after the cache has the change, so a stopped worker loses nothing.
+ */
+export class EventStream {
+  private client: ServerClient | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private applying: Promise<void> = Promise.resolve();
+  /** Bumped when the stream restarts: events queued by the old subscription are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly ctx: BackgroundContext,
+    private readonly onEvent: (event: SyncEvent) => void,
+  ) {}
+
+  /** Subscribes once; tRPC's client resubscribes from the last id by itself after a reconnect. */
+  async start(client: ServerClient) {
+    if (this.unsubscribe) return;
+    this.client = client;
+    const generation = this.generation;
+    const cursor = await this.ctx.db.getMeta<string>('cursor');
+    const sub = client.events.stream.subscribe(
+      { lastEventId: cursor ?? null },
+      {
+        onData: ({ id, data }) => void this.apply(id, data, generation),
+        onError: (e) => console.warn('Switchboard: event stream failed', e),
+      },
+    );
+    this.unsubscribe = () => sub.unsubscribe();
+  }
+
+  stop() {
+    this.generation++;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.client = null;
+  }
+
+  /** Resolves once every event received so far is in the cache. */
+  settled(): Promise<void> {
+    return this.applying;
+  }
+
+  private apply(id: string, event: SyncEvent, generation: number) {
+    this.applying = this.applying.then(async () => {
+      if (generation !== this.generation) return;
+      try {
+        await this.write(id, event);
+      } catch (e) {
+        // The cursor stayed before this event: start again from it rather than skip it.
+        console.warn('Switchboard: could not apply an event; resuming from the cursor', e);
+        const client = this.client;
+        this.stop();
+        if (client) await this.start(client);
+      }
+    });
+    return this.applying;
+  }
+
+  private async write(id: string, event: SyncEvent) {
+    const { db } = this.ctx;
+    // Only posts some tab has shown are cached; the others are fetched when they are shown.
+    if (event.thread && (await db.views.get(event.thread.postKey))) {
+      const stored = await storeConfirmed(db, [{ thread: event.thread, claim: event.claim }]);
+      this.ctx.showViews(stored);
+    }
+    await db.setMeta('cursor', id);
+    this.onEvent(event);
+  }
+}

@@ -1,0 +1,49 @@
+import type { BackgroundContext as Context } from './background-context.ts';
+import { BackgroundContext } from './background-context.ts';
+import { AlertCenter } from './alert-center.ts';
+import { EventStream } from './event-stream.ts';
+import { LeaseKeeper } from './lease-keeper.ts';
+import { Outbox } from './outbox.ts';
+import { PostLookup } from './post-lookup.ts';
+import { ServerConnection } from './server-connection.ts';
+
+/** Every part of the background, built around one context; the entrypoint wires browser events to it. */
+export interface Background {
+  ctx: Context;
+  connection: ServerConnection;
+  stream: EventStream;
+  lookup: PostLookup;
+  outbox: Outbox;
+  leases: LeaseKeeper;
+  alerts: AlertCenter;
+}
+
+export function startBackground(opts: { dbName?: string; now?: () => number } = {}): Background {
+  const ctx: Context = new BackgroundContext({
+    ...opts,
+    tabEvents: {
+      connect: (port) => ctx.tabs.send(port, { type: 'session', session: ctx.session.get() }),
+      observe: (posts, port) => void lookup.observe(posts, port),
+      action: (port, requestId, action) =>
+        void outbox
+          .perform(action, requestId, (msg) => ctx.tabs.send(port, msg))
+          .then(() => ctx.session.countPending()),
+      interestChanged: () => void leases.tick(),
+    },
+  });
+  const outbox = new Outbox(ctx);
+  const leases = new LeaseKeeper(ctx);
+  const alerts = new AlertCenter(ctx);
+  const lookup = new PostLookup(ctx);
+  const stream = new EventStream(ctx, (event) => alerts.onEvent(event));
+  const connection = new ServerConnection(ctx, {
+    async online(client) {
+      await stream.start(client);
+      lookup.lookUpVisible();
+      await outbox.drain();
+      await ctx.session.countPending();
+    },
+    stopped: () => stream.stop(),
+  });
+  return { ctx, connection, stream, lookup, outbox, leases, alerts };
+}
