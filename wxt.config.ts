@@ -1,16 +1,47 @@
 import { defineConfig } from 'wxt';
+import type { Rollup } from 'vite';
+
+/** Fixed, so Firefox keeps the extension's storage across updates and tests know its address. */
+export const GECKO_ID = 'switchboard@team-routing';
+const SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
+
+/**
+ * zod 4 ships comments Rollup cannot place ("contains an annotation that Rollup cannot
+ * interpret"): harmless, printed twice per bundle, and they buried everything else a build says.
+ */
+function onwarn(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void) {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+  warn(warning);
+}
 
 // Extension manifest and build. Site origins are fixed; the sync server's origin is asked for at
 // sign-in (optional_host_permissions), so the extension never holds access it does not use.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Switchboard',
     description:
       'Team routing on X, LinkedIn and Facebook: who owns this post, who is answering it.',
     permissions: ['storage', 'notifications', 'alarms'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-  },
+    optional_host_permissions: SERVER_ORIGINS,
+    // MV2 (the Firefox build) has no optional_host_permissions, and WXT drops the key there.
+    ...(manifestVersion === 2 && { optional_permissions: SERVER_ORIGINS }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // The first release that reads data_collection_permissions.
+          strict_min_version: '140.0',
+          // Sent to the organisation's own server, never elsewhere: the posts on screen (text,
+          // author, address: website content) and what the member does with them (claims,
+          // answers: website activity).
+          data_collection_permissions: { required: ['websiteContent', 'websiteActivity'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+  vite: () => ({ build: { rollupOptions: { onwarn } } }),
 });
