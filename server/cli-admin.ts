@@ -1,44 +1,38 @@
-import { sql } from 'kysely';
-import type { Store } from './db/connect.ts';
-import { dbNow } from './db/clock.ts';
 import { pickOrg } from './cli-org.ts';
 import { createOrg, listOrgs } from './services/orgs.ts';
 import { createMember } from './services/members.ts';
 import { createDepartment, resolveDepartmentIds } from './services/departments.ts';
 import { createRule } from './services/rules.ts';
-import type { Trx } from './services/deps.ts';
+import type { ServerDeps } from './services/deps.ts';
+import { runWrite, systemScope } from './services/write.ts';
 import type { Department, Member, Org, Role } from '../shared/domain/schemas/index.ts';
 
-/** The administrative commands of the CLI, as plain functions over an open store. */
+/**
+ * The administrative commands of the CLI, as plain functions over an open database. They write
+ * through runWrite like every procedure, as the server itself (no member).
+ */
 
-async function inTransaction<T>(store: Store, fn: (trx: Trx, now: number) => Promise<T>) {
-  return store.db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ now: number }>`select ${dbNow(store.dialect)} as now`.execute(trx);
-    return fn(trx, Number(rows[0]!.now));
-  });
-}
-
-export async function initOrg(store: Store, name: string, adminName: string) {
-  const existing = (await listOrgs(store.db)).find(
+export async function initOrg(deps: ServerDeps, name: string, adminName: string) {
+  const existing = (await listOrgs(deps.store.db)).find(
     (o) => o.name.toLowerCase() === name.toLowerCase(),
   );
   if (existing) throw new Error(`an organisation named ${name} exists already`);
-  return createOrg(store, name, adminName);
+  return createOrg(deps, name, adminName);
 }
 
 /** First start on an empty database: one organisation and its admin, whose token is shown once. */
-export async function ensureFirstOrg(store: Store) {
-  if ((await listOrgs(store.db)).length > 0) return null;
-  return createOrg(store, 'My organisation', 'Admin');
+export async function ensureFirstOrg(deps: ServerDeps) {
+  if ((await listOrgs(deps.store.db)).length > 0) return null;
+  return createOrg(deps, 'My organisation', 'Admin');
 }
 
 export async function addMember(
-  store: Store,
+  deps: ServerDeps,
   opts: { org?: string; name: string; role: Role; departments: string[]; handle?: string },
 ): Promise<{ org: Org; member: Member; token: string }> {
-  const org = await pickOrg(store.db, opts.org);
-  const departmentIds = await resolveDepartmentIds(store.db, org.id, opts.departments);
-  const { member, token } = await inTransaction(store, (trx, now) =>
+  const org = await pickOrg(deps.store.db, opts.org);
+  const departmentIds = await resolveDepartmentIds(deps.store.db, org.id, opts.departments);
+  const { member, token } = await runWrite(deps, systemScope(org.id), ({ trx, now }) =>
     createMember(
       trx,
       org.id,
@@ -50,11 +44,11 @@ export async function addMember(
 }
 
 export async function addDepartment(
-  store: Store,
+  deps: ServerDeps,
   opts: { org?: string; name: string; slaMinutes?: number; color?: string },
 ): Promise<{ org: Org; department: Department }> {
-  const org = await pickOrg(store.db, opts.org);
-  const department = await inTransaction(store, (trx, now) =>
+  const org = await pickOrg(deps.store.db, opts.org);
+  const department = await runWrite(deps, systemScope(org.id), ({ trx, now }) =>
     createDepartment(trx, org.id, opts, now),
   );
   return { org, department };
@@ -79,9 +73,9 @@ const DEMO_MEMBERS = [
 ] as const;
 
 /** A demo organisation: seven departments, five people, two routing rules; tokens printed. */
-export async function seedDemo(store: Store, orgName = 'Demo Co') {
-  const { org, admin, token } = await initOrg(store, orgName, 'Demo Admin');
-  const departments = await inTransaction(store, async (trx, now) => {
+export async function seedDemo(deps: ServerDeps, orgName = 'Demo Co') {
+  const { org, admin, token } = await initOrg(deps, orgName, 'Demo Admin');
+  const departments = await runWrite(deps, systemScope(org.id), async ({ trx, now }) => {
     const made: Department[] = [];
     for (const d of DEMO_DEPARTMENTS) made.push(await createDepartment(trx, org.id, d, now));
     const id = (name: string) => made.find((d) => d.name === name)!.id;
@@ -111,7 +105,7 @@ export async function seedDemo(store: Store, orgName = 'Demo Co') {
   });
   const members = [{ member: admin, token }];
   for (const m of DEMO_MEMBERS) {
-    const made = await addMember(store, {
+    const made = await addMember(deps, {
       org: org.id,
       name: m.name,
       role: m.role,

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDeps, startServer } from './app.ts';
 import { addDepartment, addMember, ensureFirstOrg, initOrg, seedDemo } from './cli-admin.ts';
-import type { Store } from './db/connect.ts';
+import type { ServerDeps } from './services/deps.ts';
 import { zRole } from '../shared/domain/schemas/index.ts';
 
 /** `npm run cli -- <command>`: the server and its administration (DESIGN.md, contracts). */
@@ -34,11 +34,11 @@ function storeOptions(opts: CommonOptions) {
 /** Opens the database (migrating it), runs one command, closes it; errors go to stderr. */
 async function withStore(
   opts: CommonOptions,
-  fn: (store: Store) => Promise<{ json: object; text: string }>,
+  fn: (deps: ServerDeps) => Promise<{ json: object; text: string }>,
 ) {
   const deps = await openDeps(storeOptions(opts));
   try {
-    const out = await fn(deps.store);
+    const out = await fn(deps);
     console.log(opts.json ? JSON.stringify(out.json) : out.text);
   } finally {
     await deps.store.close();
@@ -58,7 +58,7 @@ common(program.command('serve').description('run the sync server (migrates the d
       .map((o) => o.trim())
       .filter(Boolean);
     const server = await startServer({ ...storeOptions(opts), ...opts, allowedOrigins });
-    const first = await ensureFirstOrg(server.deps.store);
+    const first = await ensureFirstOrg(server.deps);
     const url = `http://${opts.host}:${server.port}`;
     if (opts.json) {
       console.log(JSON.stringify({ url, port: server.port, adminToken: first?.token ?? null }));
@@ -95,8 +95,8 @@ common(
   .requiredOption('--org <name>', 'organisation name')
   .option('--admin <name>', 'the admin’s name', 'Admin')
   .action((opts: CommonOptions & { org: string; admin: string }) =>
-    withStore(opts, async (store) => {
-      const { org, admin, token } = await initOrg(store, opts.org, opts.admin);
+    withStore(opts, async (deps) => {
+      const { org, admin, token } = await initOrg(deps, opts.org, opts.admin);
       return {
         json: { org, member: admin, token },
         text: `Created organisation ${org.name} (${org.id}).\nAdmin ${admin.name} token (shown once):\n  ${token}`,
@@ -121,12 +121,12 @@ common(members.command('add').description('add a member; prints their sign-in to
         org?: string;
       },
     ) =>
-      withStore(opts, async (store) => {
+      withStore(opts, async (deps) => {
         const departments = opts.departments
           .split(',')
           .map((d) => d.trim())
           .filter(Boolean);
-        const { member, token } = await addMember(store, { ...opts, departments });
+        const { member, token } = await addMember(deps, { ...opts, departments });
         return {
           json: { member, token },
           text: `Added ${member.name} (${member.role}, ${member.id}).\nSign-in token (shown once):\n  ${token}`,
@@ -142,8 +142,8 @@ common(departments.command('add').description('add a department'))
   .option('--org <org>', 'organisation name or id (default: the only one)')
   .action(
     (opts: CommonOptions & { name: string; slaMinutes?: number; color?: string; org?: string }) =>
-      withStore(opts, async (store) => {
-        const { department } = await addDepartment(store, opts);
+      withStore(opts, async (deps) => {
+        const { department } = await addDepartment(deps, opts);
         return {
           json: { department },
           text: `Added department ${department.name} (${department.id}), first response within ${department.slaMinutes} min.`,
@@ -158,8 +158,8 @@ common(
 )
   .option('--org <name>', 'organisation name', 'Demo Co')
   .action((opts: CommonOptions & { org: string }) =>
-    withStore(opts, async (store) => {
-      const demo = await seedDemo(store, opts.org);
+    withStore(opts, async (deps) => {
+      const demo = await seedDemo(deps, opts.org);
       const lines = demo.members.map(
         (m) => `  ${m.member.name.padEnd(12)} ${m.member.role.padEnd(7)} ${m.token}`,
       );

@@ -5,8 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-
-export type DialectName = 'sqlite' | 'postgres';
+import type { DialectName } from './dialect.ts';
 
 export interface Store {
   db: Kysely<Database>;

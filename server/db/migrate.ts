@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import type { DialectName, Store } from './connect.ts';
+import type { Store } from './connect.ts';
+import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { EventBus } from './event-bus.ts';
-import { NOTIFY_CHANNEL } from '../services/event-log.ts';
+import { NOTIFY_CHANNEL } from '../db/dialect.ts';
 
 /**
  * Hears other instances' commits over LISTEN/NOTIFY and wakes local streams. NOTIFY is

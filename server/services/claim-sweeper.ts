@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { dbNow } from '../db/clock.ts';
+import { dbNow } from '../db/dialect.ts';
 import type { ServerDeps } from './deps.ts';
-import { appendEvent } from './event-log.ts';
 import { loadViews } from './views.ts';
-import { runWrite } from './write.ts';
+import { runWrite, systemScope } from './write.ts';
 
 /**
  * Frees leases whose time ran out and tells everyone (`claim.expired`), so a holder learns their
@@ -23,7 +22,7 @@ export async function sweepExpiredClaims(deps: ServerDeps): Promise<number> {
   for (const c of due) byOrg.set(c.org_id, [...(byOrg.get(c.org_id) ?? []), c]);
   let swept = 0;
   for (const [orgId, claims] of byOrg) {
-    swept += await runWrite(deps, { orgId, memberId: null }, async ({ trx, now }) => {
+    swept += await runWrite(deps, systemScope(orgId), async ({ trx, now, emit }) => {
       let n = 0;
       for (const c of claims) {
         const res = await trx
@@ -42,11 +41,8 @@ export async function sweepExpiredClaims(deps: ServerDeps): Promise<number> {
           .where('id', '=', c.holder_id!)
           .executeTakeFirst();
         const [view] = await loadViews(trx, orgId, [c.post_key], now);
-        await appendEvent(trx, dialect, {
-          orgId,
+        await emit({
           postKey: c.post_key,
-          actorId: null,
-          at: now,
           type: 'claim.expired',
           thread: view?.thread ?? null,
           claim: null,

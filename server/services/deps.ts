@@ -17,4 +17,10 @@ export interface Caller extends Actor {
   handle: string;
 }
 
+/** A procedure call as services see it: the server's parts and who is calling. */
+export interface Call {
+  deps: ServerDeps;
+  caller: Caller;
+}
+
 export type Trx = Transaction<Database>;

@@ -1,28 +1,27 @@
-import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
-import type { DialectName } from '../db/connect.ts';
 import type { Trx } from './deps.ts';
 import type { Claim, EventType, SyncEvent, Thread } from '../../shared/domain/schemas/index.ts';
 
-export interface NewEvent {
-  orgId: string;
+/** What a write says about an event; runWrite adds the organisation, the time and the actor. */
+export interface EventFields {
   type: EventType;
   postKey: string | null;
-  actorId: string | null;
-  at: number;
   thread?: Thread | null;
   claim?: Claim | null;
   data?: Record<string, unknown>;
+  /** Defaults to the member making the write; null for the server itself. */
+  actorId?: string | null;
 }
 
-export const NOTIFY_CHANNEL = 'switchboard_events';
+interface NewEvent extends EventFields {
+  orgId: string;
+  actorId: string | null;
+  at: number;
+}
 
-/**
- * Appends to the log inside the caller's transaction. On PostgreSQL the NOTIFY is transactional
- * too: other instances hear of the event only once it is committed.
- */
-export async function appendEvent(trx: Trx, dialect: DialectName, e: NewEvent): Promise<number> {
+/** Appends to the log inside the write's transaction (through WriteContext.emit). */
+export async function appendEvent(trx: Trx, e: NewEvent): Promise<number> {
   const payload = JSON.stringify({
     thread: e.thread ?? null,
     claim: e.claim ?? null,
@@ -40,11 +39,6 @@ export async function appendEvent(trx: Trx, dialect: DialectName, e: NewEvent): 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (dialect === 'postgres') {
-    await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ orgId: e.orgId, eventId: row.id })})`.execute(
-      trx,
-    );
-  }
   return row.id;
 }
 

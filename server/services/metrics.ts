@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { dbNow } from '../db/clock.ts';
-import type { DialectName } from '../db/connect.ts';
+import type { Store } from '../db/connect.ts';
+import { readNow } from '../db/dialect.ts';
 
 export interface DepartmentMetrics {
   departmentId: string | null;
@@ -41,14 +40,8 @@ const ascending = (a: number, b: number) => a - b;
  * [from, to), plus the open and overdue counts as of now. Answers per member and the daily series
  * count threads *answered* in [from, to): a post seen last month and answered today is today's work.
  */
-export async function metricsSummary(
-  db: Kysely<Database>,
-  dialect: DialectName,
-  orgId: string,
-  range: MetricsRange,
-) {
-  const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
-  const now = Number(rows[0]!.now);
+export async function metricsSummary({ db, dialect }: Store, orgId: string, range: MetricsRange) {
+  const now = await readNow(db, dialect);
   let q = db
     .selectFrom('threads')
     .select(['department_id', 'status', 'first_seen_at', 'answered_at', 'due_at'])

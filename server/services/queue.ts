@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { dbNow } from '../db/clock.ts';
-import type { DialectName } from '../db/connect.ts';
+import type { Store } from '../db/connect.ts';
+import { readNow } from '../db/dialect.ts';
 import type { Platform, ThreadStatus, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { loadClaims, toClaim, toThread } from './views.ts';
 
@@ -19,13 +17,11 @@ export interface QueueFilter {
 
 /** Threads ordered by SLA due time (those without one last), with their live claims. */
 export async function listQueue(
-  db: Kysely<Database>,
-  dialect: DialectName,
+  { db, dialect }: Store,
   orgId: string,
   filter: QueueFilter,
 ): Promise<{ now: number; items: ThreadView[] }> {
-  const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
-  const now = Number(rows[0]!.now);
+  const now = await readNow(db, dialect);
   let q = db
     .selectFrom('threads')
     .selectAll()

@@ -54,14 +54,19 @@ export async function createRule(trx: Trx, orgId: string, input: RuleInput, now:
   return { ...rule, id, position };
 }
 
-async function getRule(trx: Trx, orgId: string, id: string): Promise<RoutingRule> {
+export async function getRule(trx: Trx, orgId: string, id: string): Promise<RoutingRule> {
   const found = (await listRules(trx, orgId)).find((r) => r.id === id);
   if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: `no rule ${id}` });
   return found;
 }
 
-export async function updateRule(trx: Trx, orgId: string, id: string, patch: Partial<RuleInput>) {
-  const { id: _id, position, ...current } = await getRule(trx, orgId, id);
+export async function updateRule(
+  trx: Trx,
+  orgId: string,
+  rule: RoutingRule,
+  patch: Partial<RuleInput>,
+) {
+  const { id, position, ...current } = rule;
   const next = zRuleInput.parse({ ...current, ...patch });
   await checkRule(trx, orgId, next);
   await trx
@@ -73,18 +78,28 @@ export async function updateRule(trx: Trx, orgId: string, id: string, patch: Par
 }
 
 export async function deleteRule(trx: Trx, orgId: string, id: string) {
-  await getRule(trx, orgId, id);
   await trx.deleteFrom('rules').where('id', '=', id).where('org_id', '=', orgId).execute();
 }
 
-/** Sets the order: the ids given first, in that order; any others keep their relative order after. */
-export async function reorderRules(trx: Trx, orgId: string, ids: readonly string[]) {
+/**
+ * Sets the order: the ids given first, in that order; any others keep their relative order after.
+ * `check` sees the rules that change places before anything is written, and may refuse.
+ */
+export async function reorderRules(
+  trx: Trx,
+  orgId: string,
+  ids: readonly string[],
+  check: (moved: readonly RoutingRule[]) => void,
+) {
   const rules = await listRules(trx, orgId);
   const unknown = ids.filter((id) => !rules.some((r) => r.id === id));
   if (unknown.length)
     throw new TRPCError({ code: 'BAD_REQUEST', message: `unknown rule ${unknown.join(', ')}` });
-  const order = [...ids, ...rules.map((r) => r.id).filter((id) => !ids.includes(id))];
+  const order = [...new Set([...ids, ...rules.map((r) => r.id)])];
+  const moved = rules.filter((r, position) => order[position] !== r.id);
+  check(moved);
   for (const [position, id] of order.entries())
-    await trx.updateTable('rules').set({ position }).where('id', '=', id).execute();
+    if (rules[position]?.id !== id || rules[position]?.position !== position)
+      await trx.updateTable('rules').set({ position }).where('id', '=', id).execute();
   return listRules(trx, orgId);
 }

@@ -1,29 +1,42 @@
-import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
-import { dbNow } from '../db/clock.ts';
+import { lockOrg, notifyCommit, readNow } from '../db/dialect.ts';
+import type { ProcedurePath } from '../../shared/domain/permissions.ts';
 import type { ServerDeps, Trx } from './deps.ts';
+import { appendEvent } from './event-log.ts';
+import type { EventFields } from './event-log.ts';
 
 export interface WriteScope {
   orgId: string;
+  /** The member on whose behalf the write is made; null for the server itself (sweeper, CLI). */
   memberId: string | null;
   /** The client-made id of an idempotent mutation, and the procedure it names. */
   clientMutationId?: string;
-  procedure?: string;
+  procedure?: ProcedurePath;
 }
 
 /** The scope of a write a signed-in member makes through a procedure. */
 export function callerScope(
   caller: { orgId: string; id: string },
-  procedure: string,
+  procedure: ProcedurePath,
   clientMutationId: string | undefined,
 ): WriteScope {
   return { orgId: caller.orgId, memberId: caller.id, clientMutationId, procedure };
+}
+
+/** The scope of a write the server makes by itself (the claim sweeper, the CLI). */
+export function systemScope(orgId: string): WriteScope {
+  return { orgId, memberId: null };
 }
 
 export interface WriteContext {
   trx: Trx;
   /** The database clock at the start of the write, epoch ms. */
   now: number;
+  /**
+   * Appends an event to the log in this write: organisation, time and actor (the scope's member
+   * unless `actorId` is given) are the write's own. Returns the event id.
+   */
+  emit(event: EventFields): Promise<number>;
 }
 
 /**
@@ -40,9 +53,7 @@ export async function runWrite<T>(
   const { store } = deps;
   const replayKey = scope.clientMutationId && scope.memberId ? scope.clientMutationId : null;
   const result = await store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'postgres') {
-      await sql`select pg_advisory_xact_lock(hashtext(${scope.orgId}))`.execute(trx);
-    }
+    await lockOrg(trx, store.dialect, scope.orgId);
     if (replayKey) {
       const earlier = await trx
         .selectFrom('mutations')
@@ -60,10 +71,18 @@ export async function runWrite<T>(
         return { replayed: true as const, value: JSON.parse(earlier.result) as T };
       }
     }
-    const { now } = await sql<{ now: number }>`select ${dbNow(store.dialect)} as now`
-      .execute(trx)
-      .then((r) => ({ now: Number(r.rows[0]!.now) }));
-    const value = await fn({ trx, now });
+    const now = await readNow(trx, store.dialect);
+    let lastEventId: number | null = null;
+    const emit = async (e: EventFields) => {
+      lastEventId = await appendEvent(trx, {
+        actorId: scope.memberId,
+        ...e,
+        orgId: scope.orgId,
+        at: now,
+      });
+      return lastEventId;
+    };
+    const value = await fn({ trx, now, emit });
     if (replayKey) {
       await trx
         .insertInto('mutations')
@@ -77,6 +96,8 @@ export async function runWrite<T>(
         })
         .execute();
     }
+    if (lastEventId !== null)
+      await notifyCommit(trx, store.dialect, { orgId: scope.orgId, eventId: lastEventId });
     return { replayed: false as const, value };
   });
   if (!result.replayed) deps.bus.wake(scope.orgId);

@@ -23,9 +23,14 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+/** Calls procedures in-process (tests, scripts): `createCallerFactory(appRouter)(context)`. */
+export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Narrows ctx to a signed-in member of one organisation. */
+/**
+ * Narrows ctx to a signed-in member of one organisation. Authentication only: what a member may
+ * do is the permission table's to say, checked in the services (shared/domain/permissions.ts).
+ */
 export const memberProcedure = t.procedure.use(async ({ ctx, next }) => {
   const caller = await ctx.resolveCaller();
   if (!caller)
@@ -34,16 +39,4 @@ export const memberProcedure = t.procedure.use(async ({ ctx, next }) => {
       message: ctx.token ? 'this sign-in token is unknown or revoked' : 'sign in with a token',
     });
   return next({ ctx: { ...ctx, caller } });
-});
-
-export const leadProcedure = memberProcedure.use(({ ctx, next }) => {
-  if (ctx.caller.role === 'member')
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'only team leads and admins can do this' });
-  return next();
-});
-
-export const adminProcedure = memberProcedure.use(({ ctx, next }) => {
-  if (ctx.caller.role !== 'admin')
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'only admins can do this' });
-  return next();
 });

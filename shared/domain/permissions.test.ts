@@ -1,33 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { assignRefusal, canActOn, canLead } from './permissions.ts';
+import { permissions, refusal } from './permissions.ts';
 
 const member = { id: 'm', role: 'member' as const, departmentIds: ['support'] };
 const lead = { id: 'l', role: 'lead' as const, departmentIds: ['support'] };
 const admin = { id: 'a', role: 'admin' as const, departmentIds: [] };
 
-describe('permissions', () => {
-  it('lets members act on unrouted threads and their departments’ threads only', () => {
-    expect(canActOn(member, { departmentId: null, assigneeId: null })).toBe(true);
-    expect(canActOn(member, { departmentId: 'support', assigneeId: null })).toBe(true);
-    expect(canActOn(member, { departmentId: 'sales', assigneeId: null })).toBe(false);
-    expect(canActOn(admin, { departmentId: 'sales', assigneeId: null })).toBe(true);
+describe('permission table', () => {
+  it('lets any member read and observe; only admins manage people', () => {
+    expect(refusal(member, 'posts.observe')).toBeNull();
+    expect(refusal(member, 'metrics.summary')).toBeNull();
+    expect(refusal(member, 'members.create')).toBe('only admins can do this');
+    expect(refusal(lead, 'members.revokeToken')).toBe('only admins can do this');
+    expect(refusal(admin, 'members.revokeToken')).toBeNull();
   });
 
-  it('lets leads lead only their departments', () => {
-    expect(canLead(lead, 'support')).toBe(true);
-    expect(canLead(lead, 'sales')).toBe(false);
-    expect(canLead(member, 'support')).toBe(false);
-  });
-
-  it('lets a member triage and take a thread, but not reassign someone else’s', () => {
-    const free = { departmentId: 'support', assigneeId: null };
-    expect(assignRefusal(member, free, { departmentId: 'sales' })).toBeNull();
-    expect(assignRefusal(member, free, { assigneeId: 'm' })).toBeNull();
-    expect(assignRefusal(member, free, { assigneeId: 'x' })).toMatch(/only a lead/);
-    expect(assignRefusal(member, { ...free, assigneeId: 'x' }, { assigneeId: null })).toMatch(
-      /only a lead/,
+  it('lets members act on unrouted posts and on their departments’ posts only', () => {
+    expect(refusal(member, 'claims.acquire', { departmentId: null })).toBeNull();
+    expect(refusal(member, 'claims.acquire', { departmentId: 'support' })).toBeNull();
+    expect(refusal(member, 'threads.note', { departmentId: 'sales' })).toBe(
+      'this post belongs to a department you are not in',
     );
-    expect(assignRefusal(lead, { ...free, assigneeId: 'x' }, { assigneeId: 'm' })).toBeNull();
-    expect(assignRefusal(lead, { departmentId: 'sales', assigneeId: null }, {})).toMatch(/not in/);
+    expect(refusal(admin, 'threads.dismiss', { departmentId: 'sales' })).toBeNull();
+  });
+
+  it('keeps resolving, reopening and overriding to leads of the department concerned', () => {
+    expect(refusal(member, 'threads.resolve', { departmentIds: ['support'] })).toBe(
+      'only team leads and admins can do this',
+    );
+    expect(refusal(lead, 'threads.resolve', { departmentIds: ['support'] })).toBeNull();
+    expect(refusal(lead, 'threads.reopen', { departmentIds: [null] })).toBeNull();
+    expect(refusal(lead, 'claims.override', { departmentIds: ['sales'] })).toMatch(/lead of the/);
+    expect(refusal(admin, 'claims.override', { departmentIds: ['sales'] })).toBeNull();
+  });
+
+  it('checks every department a rule change touches', () => {
+    expect(refusal(lead, 'rules.create', { departmentIds: ['support'] })).toBeNull();
+    expect(refusal(lead, 'rules.update', { departmentIds: ['support', 'sales'] })).toMatch(
+      /lead of the/,
+    );
+    expect(refusal(lead, 'rules.reorder', { departmentIds: [] })).toBeNull();
+    expect(refusal(member, 'rules.reorder', { departmentIds: [] })).toMatch(/only team leads/);
+  });
+
+  it('lets a lead tune their department, and only an admin rename one', () => {
+    const tune = { departmentId: 'support', renames: false };
+    expect(refusal(lead, 'departments.update', tune)).toBeNull();
+    expect(refusal(lead, 'departments.update', { ...tune, renames: true })).toBe(
+      'only admins can rename a department',
+    );
+    expect(refusal(lead, 'departments.update', { ...tune, departmentId: 'sales' })).toMatch(
+      /only this department’s lead/,
+    );
+    expect(refusal(member, 'departments.update', tune)).toMatch(/only this department’s lead/);
+    expect(refusal(admin, 'departments.update', { departmentId: 'x', renames: true })).toBeNull();
+  });
+
+  it('keeps a member’s triage: take or drop a thread, route it on, not hand it to someone', () => {
+    const free = { departmentId: 'support', assigneeId: null };
+    expect(refusal(member, 'threads.assign', { thread: free, target: { assigneeId: 'm' } })).toBe(
+      null,
+    );
+    expect(
+      refusal(member, 'threads.assign', { thread: free, target: { assigneeId: 'x' } }),
+    ).toMatch(/only a lead/);
+    expect(
+      refusal(lead, 'threads.assign', { thread: free, target: { assigneeId: 'x' } }),
+    ).toBeNull();
+  });
+
+  it('names one kind of access for each procedure', () => {
+    expect(permissions['claims.renew']).toBe('holder');
+    expect(new Set(Object.values(permissions))).toEqual(
+      new Set(['member', 'holder', 'post', 'triage', 'lead', 'department-settings', 'admin']),
+    );
   });
 });

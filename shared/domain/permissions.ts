@@ -1,57 +1,113 @@
-import type { Role } from './schemas/org.ts';
+import type { Actor, AssignTarget, ThreadOwnership } from './role-rules.ts';
+import { assignRefusal, canActOn, canLead } from './role-rules.ts';
 
-export interface Actor {
-  id: string;
-  role: Role;
-  departmentIds: readonly string[];
-}
-
-interface ThreadOwnership {
-  departmentId: string | null;
-  assigneeId: string | null;
-}
-
-/** Members act on unrouted threads and on threads of any department they belong to. */
-export function canActOn(actor: Actor, thread: ThreadOwnership): boolean {
-  return (
-    actor.role === 'admin' ||
-    thread.departmentId === null ||
-    actor.departmentIds.includes(thread.departmentId)
-  );
-}
-
-/** Leads reassign and override within their departments (and on unrouted threads). */
-export function canLead(actor: Actor, departmentId: string | null): boolean {
-  if (actor.role === 'admin') return true;
-  if (actor.role !== 'lead') return false;
-  return departmentId === null || actor.departmentIds.includes(departmentId);
-}
-
-export interface AssignTarget {
-  /** undefined: unchanged; null: cleared. */
-  departmentId?: string | null;
-  assigneeId?: string | null;
-}
+export type { Actor, AssignTarget } from './role-rules.ts';
+export { assignRefusal, canActOn, canLead } from './role-rules.ts';
 
 /**
- * Why `actor` may not make this assignment, or null when allowed. A member triages: routes an
- * unrouted thread, hands one of their department's threads to another department, and takes or
- * drops it themselves; only a lead moves a thread away from someone else.
+ * Who may call a procedure, and against what. Every role rule of the product is one of these;
+ * the server's services check them (never its routers), the extension uses the same rules to
+ * show only the actions that will be accepted.
  */
-export function assignRefusal(
+export type Access =
+  /** Any signed-in member of the organisation. */
+  | 'member'
+  /** The claim's holder: proved by the fencing token, which the service checks. */
+  | 'holder'
+  /** A member who can act on the post: it is unrouted or in one of their departments. */
+  | 'post'
+  /** As 'post', and a member only takes or drops a thread; leads hand it to anyone. */
+  | 'triage'
+  /** A lead of every department concerned (an unrouted post concerns none), or an admin. */
+  | 'lead'
+  /** A lead of the department or an admin edits it; renaming it is for admins. */
+  | 'department-settings'
+  | 'admin';
+
+/** Every procedure of the app router; a test holds this table against the router itself. */
+export const permissions = {
+  'auth.whoami': 'member',
+  'departments.list': 'member',
+  'departments.create': 'admin',
+  'departments.update': 'department-settings',
+  'members.list': 'member',
+  'members.create': 'admin',
+  'members.update': 'admin',
+  'members.remove': 'admin',
+  'members.tokens': 'admin',
+  'members.issueToken': 'admin',
+  'members.revokeToken': 'admin',
+  'posts.observe': 'member',
+  'posts.get': 'member',
+  'threads.assign': 'triage',
+  'threads.markAnswered': 'post',
+  'threads.resolve': 'lead',
+  'threads.reopen': 'lead',
+  'threads.dismiss': 'post',
+  'threads.note': 'post',
+  'claims.acquire': 'post',
+  'claims.renew': 'holder',
+  'claims.release': 'holder',
+  'claims.override': 'lead',
+  'events.stream': 'member',
+  'events.list': 'member',
+  'queue.list': 'member',
+  'rules.list': 'member',
+  'rules.create': 'lead',
+  'rules.update': 'lead',
+  'rules.delete': 'lead',
+  'rules.reorder': 'lead',
+  'rules.test': 'member',
+  'metrics.summary': 'member',
+} as const satisfies Record<string, Access>;
+
+export type ProcedurePath = keyof typeof permissions;
+
+/** What a check needs to know, per kind of access. */
+export interface AccessSubjects {
+  member: void;
+  holder: void;
+  post: { departmentId: string | null };
+  triage: { thread: ThreadOwnership; target: AssignTarget };
+  /** The departments the call touches; null stands for an unrouted post. */
+  lead: { departmentIds: readonly (string | null)[] };
+  'department-settings': { departmentId: string; renames: boolean };
+  admin: void;
+}
+
+export type SubjectOf<P extends ProcedurePath> = AccessSubjects[(typeof permissions)[P]];
+
+const refusals: { [K in Access]: (actor: Actor, subject: AccessSubjects[K]) => string | null } = {
+  member: () => null,
+  holder: () => null,
+  post: (actor, { departmentId }) =>
+    canActOn(actor, { departmentId, assigneeId: null })
+      ? null
+      : 'this post belongs to a department you are not in',
+  triage: (actor, { thread, target }) => assignRefusal(actor, thread, target),
+  lead: (actor, { departmentIds }) => {
+    if (actor.role === 'member') return 'only team leads and admins can do this';
+    return departmentIds.every((d) => canLead(actor, d))
+      ? null
+      : 'only a lead of the department concerned (or an admin) can do this';
+  },
+  'department-settings': (actor, { departmentId, renames }) => {
+    if (renames && actor.role !== 'admin') return 'only admins can rename a department';
+    return canLead(actor, departmentId)
+      ? null
+      : 'only this department’s lead or an admin can change it';
+  },
+  admin: (actor) => (actor.role === 'admin' ? null : 'only admins can do this'),
+};
+
+export type SubjectArgs<P extends ProcedurePath> = SubjectOf<P> extends void ? [] : [SubjectOf<P>];
+
+/** Why `actor` may not call `procedure` against `subject`, or null when the call is allowed. */
+export function refusal<P extends ProcedurePath>(
   actor: Actor,
-  thread: ThreadOwnership,
-  target: AssignTarget,
+  procedure: P,
+  ...subject: SubjectArgs<P>
 ): string | null {
-  if (!canActOn(actor, thread)) return 'this thread belongs to a department you are not in';
-  if (canLead(actor, thread.departmentId)) return null;
-  const heldByOther = thread.assigneeId !== null && thread.assigneeId !== actor.id;
-  if (heldByOther) return 'only a lead can reassign a thread assigned to someone else';
-  if (
-    target.assigneeId !== undefined &&
-    target.assigneeId !== null &&
-    target.assigneeId !== actor.id
-  )
-    return 'only a lead can assign a thread to someone else';
-  return null;
+  const check = refusals[permissions[procedure]] as (a: Actor, s: unknown) => string | null;
+  return check(actor, subject[0]);
 }

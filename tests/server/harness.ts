@@ -122,18 +122,16 @@ export async function startTestServer(): Promise<TestServer> {
       running = true;
     },
     async org(name, departments = ['Support', 'Sales']) {
-      const made = await initOrg(server.deps.store, name, `${name} Admin`);
+      const made = await initOrg(server.deps, name, `${name} Admin`);
       const depts: Record<string, Department> = {};
       for (const d of departments)
-        depts[d] = (
-          await addDepartment(server.deps.store, { org: made.org.id, name: d })
-        ).department;
+        depts[d] = (await addDepartment(server.deps, { org: made.org.id, name: d })).department;
       return {
         orgId: made.org.id,
         admin: httpClient(port, made.token),
         departments: depts,
         async member(memberName, role, inDepartments) {
-          const { member, token } = await addMember(server.deps.store, {
+          const { member, token } = await addMember(server.deps, {
             org: made.org.id,
             name: memberName,
             role,

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../connect.ts';
+import { columnTypes } from '../dialect.ts';
+import type { DialectName } from '../dialect.ts';
 
 // One set of migrations for SQLite and PostgreSQL: portable types only (text, integer, bigint),
-// epoch-ms timestamps, JSON kept as text. The event id is the one dialect-specific column.
+// epoch-ms timestamps, JSON kept as text; the dialect's types come from dialect.ts.
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const ms = dialect === 'postgres' ? 'bigint' : 'integer';
+  const types = columnTypes(dialect);
+  const ms = types.millis;
 
   await db.schema
     .createTable('orgs')
@@ -96,8 +98,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('events')
-    .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    .addColumn('id', types.eventId, (c) =>
+      types.eventIdAutoIncrement ? c.primaryKey().autoIncrement() : c.primaryKey(),
     )
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())

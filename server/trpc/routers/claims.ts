@@ -5,20 +5,17 @@ import {
   zOverrideInput,
   zRenewInput,
 } from '../../../shared/domain/schemas/index.ts';
-import { acquireClaim, overrideClaim, releaseClaim, renewClaim } from '../../services/claims.ts';
+import * as claims from '../../services/procedures/claims.ts';
 
 export const claimsRouter = router({
   acquire: memberProcedure
     .input(zAcquireInput)
-    .mutation(({ ctx, input }) => acquireClaim(ctx.deps, ctx.caller, input)),
-  renew: memberProcedure
-    .input(zRenewInput)
-    .mutation(({ ctx, input }) => renewClaim(ctx.deps, ctx.caller, input)),
+    .mutation(({ ctx, input }) => claims.acquire(ctx, input)),
+  renew: memberProcedure.input(zRenewInput).mutation(({ ctx, input }) => claims.renew(ctx, input)),
   release: memberProcedure
     .input(zFencedInput)
-    .mutation(({ ctx, input }) => releaseClaim(ctx.deps, ctx.caller, input)),
-  /** Leads of the post's department (checked in the service, which knows the department). */
+    .mutation(({ ctx, input }) => claims.release(ctx, input)),
   override: memberProcedure
     .input(zOverrideInput)
-    .mutation(({ ctx, input }) => overrideClaim(ctx.deps, ctx.caller, input)),
+    .mutation(({ ctx, input }) => claims.override(ctx, input)),
 });

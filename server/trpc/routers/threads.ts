@@ -5,25 +5,23 @@ import {
   zNoteInput,
   zThreadInput,
 } from '../../../shared/domain/schemas/index.ts';
-import { addNote, assignThread, moveThread } from '../../services/threads.ts';
+import * as threads from '../../services/procedures/threads.ts';
 
 export const threadsRouter = router({
   assign: memberProcedure
     .input(zAssignInput)
-    .mutation(({ ctx, input }) => assignThread(ctx.deps, ctx.caller, input)),
+    .mutation(({ ctx, input }) => threads.assign(ctx, input)),
   markAnswered: memberProcedure
     .input(zFencedInput)
-    .mutation(({ ctx, input }) => moveThread(ctx.deps, ctx.caller, 'answer', input)),
+    .mutation(({ ctx, input }) => threads.markAnswered(ctx, input)),
   resolve: memberProcedure
     .input(zThreadInput)
-    .mutation(({ ctx, input }) => moveThread(ctx.deps, ctx.caller, 'resolve', input)),
+    .mutation(({ ctx, input }) => threads.resolve(ctx, input)),
   reopen: memberProcedure
     .input(zThreadInput)
-    .mutation(({ ctx, input }) => moveThread(ctx.deps, ctx.caller, 'reopen', input)),
+    .mutation(({ ctx, input }) => threads.reopen(ctx, input)),
   dismiss: memberProcedure
     .input(zThreadInput)
-    .mutation(({ ctx, input }) => moveThread(ctx.deps, ctx.caller, 'dismiss', input)),
-  note: memberProcedure
-    .input(zNoteInput)
-    .mutation(({ ctx, input }) => addNote(ctx.deps, ctx.caller, input)),
+    .mutation(({ ctx, input }) => threads.dismiss(ctx, input)),
+  note: memberProcedure.input(zNoteInput).mutation(({ ctx, input }) => threads.note(ctx, input)),
 });

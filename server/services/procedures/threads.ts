@@ -1,18 +1,20 @@
 import { TRPCError } from '@trpc/server';
-import type { ThreadView } from '../../shared/domain/schemas/index.ts';
-import type { EventType } from '../../shared/domain/schemas/index.ts';
-import { assignRefusal, canActOn } from '../../shared/domain/permissions.ts';
-import { nextStatus } from '../../shared/domain/thread-state.ts';
-import type { ThreadTransition } from '../../shared/domain/thread-state.ts';
-import { slaDueAt } from '../../shared/domain/sla.ts';
-import type { Caller, ServerDeps } from './deps.ts';
-import { dropClaim, requireFence } from './claims.ts';
-import { getDepartment } from './departments.ts';
-import { appendEvent } from './event-log.ts';
-import { getMember } from './members.ts';
-import { requireActOn, threadRow } from './thread-access.ts';
-import { loadView } from './views.ts';
-import { callerScope, runWrite } from './write.ts';
+import type { ThreadView } from '../../../shared/domain/schemas/index.ts';
+import type { EventType } from '../../../shared/domain/schemas/index.ts';
+import { canActOn } from '../../../shared/domain/permissions.ts';
+import { nextStatus } from '../../../shared/domain/thread-state.ts';
+import type { ThreadTransition } from '../../../shared/domain/thread-state.ts';
+import { slaDueAt } from '../../../shared/domain/sla.ts';
+import { authorize } from '../authorize.ts';
+import { dropClaim, requireFence } from '../claims.ts';
+import type { Call } from '../deps.ts';
+import { getDepartment } from '../departments.ts';
+import { getMember } from '../members.ts';
+import { threadRow } from '../thread-access.ts';
+import { loadView } from '../views.ts';
+import { callerScope, runWrite } from '../write.ts';
+
+/** threads.*: routing, assignment, status and notes of a post's thread. */
 
 interface AssignInput {
   postKey: string;
@@ -21,24 +23,17 @@ interface AssignInput {
   clientMutationId?: string;
 }
 
-/** Routes a thread to a department and/or a person; see assignRefusal for who may do what. */
-export async function assignThread(
-  deps: ServerDeps,
-  caller: Caller,
-  input: AssignInput,
-): Promise<ThreadView> {
-  const { dialect } = deps.store;
+/** Routes a thread to a department and/or a person; the 'triage' access says who may do what. */
+export async function assign({ deps, caller }: Call, input: AssignInput): Promise<ThreadView> {
   return runWrite(
     deps,
     callerScope(caller, 'threads.assign', input.clientMutationId),
-    async ({ trx, now }) => {
+    async ({ trx, now, emit }) => {
       const t = await threadRow(trx, caller.orgId, input.postKey);
-      const refusal = assignRefusal(
-        caller,
-        { departmentId: t.department_id, assigneeId: t.assignee_id },
-        input,
-      );
-      if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+      authorize(caller, 'threads.assign', {
+        thread: { departmentId: t.department_id, assigneeId: t.assignee_id },
+        target: input,
+      });
       const departmentId = input.departmentId === undefined ? t.department_id : input.departmentId;
       const department = departmentId ? await getDepartment(trx, caller.orgId, departmentId) : null;
       let assigneeId = input.assigneeId === undefined ? t.assignee_id : input.assigneeId;
@@ -70,22 +65,15 @@ export async function assignThread(
           .execute();
       }
       const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
-      const base = {
-        orgId: caller.orgId,
-        postKey: input.postKey,
-        actorId: caller.id,
-        at: now,
-        thread: view.thread,
-        claim: view.claim,
-      };
+      const base = { postKey: input.postKey, thread: view.thread, claim: view.claim };
       if (routed)
-        await appendEvent(trx, dialect, {
+        await emit({
           ...base,
           type: 'thread.routed',
           data: { from: t.department_id, to: departmentId },
         });
       if (assigned)
-        await appendEvent(trx, dialect, {
+        await emit({
           ...base,
           type: 'thread.assigned',
           data: { from: t.assignee_id, to: assigneeId },
@@ -102,6 +90,13 @@ const moveEvents: Record<ThreadTransition, EventType> = {
   dismiss: 'thread.dismissed',
 };
 
+const moveProcedures = {
+  answer: 'threads.markAnswered',
+  resolve: 'threads.resolve',
+  reopen: 'threads.reopen',
+  dismiss: 'threads.dismiss',
+} as const satisfies Record<ThreadTransition, string>;
+
 interface MoveInput {
   postKey: string;
   /** The fencing token: required to answer, which is done as the claimer. */
@@ -109,20 +104,27 @@ interface MoveInput {
   clientMutationId?: string;
 }
 
+export const markAnswered = (call: Call, input: MoveInput & { token: number }) =>
+  moveThread(call, 'answer', input);
+export const resolve = (call: Call, input: MoveInput) => moveThread(call, 'resolve', input);
+export const reopen = (call: Call, input: MoveInput) => moveThread(call, 'reopen', input);
+export const dismiss = (call: Call, input: MoveInput) => moveThread(call, 'dismiss', input);
+
 /** Changes a thread's status; answering needs the live claim's token and ends the claim. */
-export async function moveThread(
-  deps: ServerDeps,
-  caller: Caller,
+async function moveThread(
+  { deps, caller }: Call,
   move: ThreadTransition,
   input: MoveInput,
 ): Promise<ThreadView> {
-  const procedure = move === 'answer' ? 'threads.markAnswered' : `threads.${move}`;
+  const procedure = moveProcedures[move];
   return runWrite(
     deps,
     callerScope(caller, procedure, input.clientMutationId),
-    async ({ trx, now }) => {
+    async ({ trx, now, emit }) => {
       const t = await threadRow(trx, caller.orgId, input.postKey);
-      requireActOn(caller, t);
+      if (procedure === 'threads.resolve' || procedure === 'threads.reopen')
+        authorize(caller, procedure, { departmentIds: [t.department_id] });
+      else authorize(caller, procedure, { departmentId: t.department_id });
       if (move === 'answer') await requireFence(trx, caller, input.postKey, input.token ?? -1, now);
       const next = nextStatus(t.status, move);
       if (!next.ok) throw new TRPCError({ code: 'CONFLICT', message: next.error });
@@ -142,11 +144,8 @@ export async function moveThread(
         .execute();
       if (next.status !== 'open') await dropClaim(trx, caller.orgId, input.postKey, now);
       const view = (await loadView(trx, caller.orgId, input.postKey, now))!;
-      await appendEvent(trx, deps.store.dialect, {
-        orgId: caller.orgId,
+      await emit({
         postKey: input.postKey,
-        actorId: caller.id,
-        at: now,
         type: moveEvents[move],
         thread: view.thread,
         claim: view.claim,
@@ -157,22 +156,18 @@ export async function moveThread(
   );
 }
 
-export async function addNote(
-  deps: ServerDeps,
-  caller: Caller,
+export async function note(
+  { deps, caller }: Call,
   input: { postKey: string; text: string; clientMutationId?: string },
 ) {
   return runWrite(
     deps,
     callerScope(caller, 'threads.note', input.clientMutationId),
-    async ({ trx, now }) => {
+    async ({ trx, emit }) => {
       const t = await threadRow(trx, caller.orgId, input.postKey);
-      requireActOn(caller, t);
-      const id = await appendEvent(trx, deps.store.dialect, {
-        orgId: caller.orgId,
+      authorize(caller, 'threads.note', { departmentId: t.department_id });
+      const id = await emit({
         postKey: input.postKey,
-        actorId: caller.id,
-        at: now,
         type: 'note.added',
         data: { text: input.text, authorName: caller.name },
       });

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from './schema.ts';
+
+/**
+ * Every difference between SQLite and PostgreSQL the server knows of, in one place (DESIGN.md,
+ * Storage): the clock, how one organisation's writes are serialised, how other instances hear of
+ * a commit, and the column types the migrations need.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The database's clock in epoch ms. Leases are judged by it, never by a client's or this
+ * process's clock, so several server instances agree. PostgreSQL's clock_timestamp() is the
+ * real time (now() is frozen at the start of a transaction).
+ */
+export function dbNow(dialect: DialectName): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    : sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`;
+}
+
+/** Reads the database clock once (epoch ms). */
+export async function readNow(db: Kysely<Database>, dialect: DialectName): Promise<number> {
+  const { rows } = await sql<{ now: number }>`select ${dbNow(dialect)} as now`.execute(db);
+  return Number(rows[0]!.now);
+}
+
+/**
+ * Serialises one organisation's writes until the transaction ends, so event ids commit in id
+ * order. SQLite needs nothing: it has one writer.
+ */
+export async function lockOrg(trx: Kysely<Database>, dialect: DialectName, orgId: string) {
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
+}
+
+export const NOTIFY_CHANNEL = 'switchboard_events';
+
+/**
+ * Tells other instances (LISTEN/NOTIFY) that an org's log grew; transactional, so they hear of
+ * it only after the commit. SQLite has one instance: its in-process bus is enough.
+ */
+export async function notifyCommit(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  note: { orgId: string; eventId: number },
+) {
+  if (dialect === 'postgres')
+    await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(note)})`.execute(trx);
+}
+
+/** Column types of the migrations: epoch ms and the event log's increasing id. */
+export function columnTypes(dialect: DialectName) {
+  return dialect === 'postgres'
+    ? ({ millis: 'bigint', eventId: 'bigserial', eventIdAutoIncrement: false } as const)
+    : ({ millis: 'integer', eventId: 'integer', eventIdAutoIncrement: true } as const);
+}

@@ -1,0 +1,196 @@
+import { sql } from 'kysely';
+import { TRPCError } from '@trpc/server';
+import type { Claim } from '../../../shared/domain/schemas/index.ts';
+import { DEFAULT_LEASE_MS } from '../../../shared/domain/schemas/index.ts';
+import { canActOn } from '../../../shared/domain/permissions.ts';
+import { dbNow } from '../../db/dialect.ts';
+import { authorize } from '../authorize.ts';
+import {
+  ClaimHeldError,
+  currentClaim,
+  held,
+  requireFence,
+  requireOpen,
+  dropClaim,
+} from '../claims.ts';
+import type { Call } from '../deps.ts';
+import { getMember } from '../members.ts';
+import { threadRow } from '../thread-access.ts';
+import { toThread } from '../views.ts';
+import { callerScope, runWrite } from '../write.ts';
+
+/** claims.*: leases with fencing tokens (DESIGN.md, "Claims are leases with fencing tokens"). */
+
+/**
+ * Leases are granted by one upsert whose update is guarded by "free, expired, or mine", judged by
+ * the database clock: of any number of concurrent callers exactly one gets a row back.
+ */
+export async function acquire(
+  { deps, caller }: Call,
+  input: { postKey: string; leaseMs?: number; clientMutationId?: string },
+): Promise<{ token: number; expiresAt: number }> {
+  const { dialect } = deps.store;
+  const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
+  return runWrite(
+    deps,
+    callerScope(caller, 'claims.acquire', input.clientMutationId),
+    async ({ trx, now, emit }) => {
+      const thread = await threadRow(trx, caller.orgId, input.postKey);
+      authorize(caller, 'claims.acquire', { departmentId: thread.department_id });
+      requireOpen(thread);
+      const before = await currentClaim(trx, caller.orgId, input.postKey, now);
+      const clock = dbNow(dialect);
+      const { rows } = await sql<{ token: number; expires_at: number }>`
+      insert into claims (org_id, post_key, holder_id, token, expires_at, acquired_at)
+      values (${caller.orgId}, ${input.postKey}, ${caller.id}, 1, ${clock} + ${leaseMs}, ${clock})
+      on conflict (org_id, post_key) do update set
+        token = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${clock}
+                     then claims.token else claims.token + 1 end,
+        acquired_at = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${clock}
+                     then claims.acquired_at else excluded.acquired_at end,
+        holder_id = excluded.holder_id,
+        expires_at = excluded.expires_at
+      where claims.holder_id is null or claims.expires_at <= ${clock} or claims.holder_id = excluded.holder_id
+      returning token, expires_at`.execute(trx);
+      const granted = rows[0];
+      if (!granted) {
+        const { live } = await currentClaim(trx, caller.orgId, input.postKey, now);
+        throw live
+          ? held(live, now)
+          : new ClaimHeldError('someone else claimed this post just now', null);
+      }
+      const claim: Claim = {
+        postKey: input.postKey,
+        holderId: caller.id,
+        holderName: caller.name,
+        token: Number(granted.token),
+        expiresAt: Number(granted.expires_at),
+      };
+      const base = { postKey: input.postKey, thread: toThread(thread) };
+      const prev = before.row;
+      if (prev?.holder_id && prev.holder_id !== caller.id && !before.live)
+        await emit({
+          ...base,
+          type: 'claim.expired',
+          actorId: null,
+          claim: null,
+          data: { holderId: prev.holder_id, holderName: prev.holder_name },
+        });
+      const renewed = before.live?.holderId === caller.id;
+      await emit({ ...base, type: renewed ? 'claim.renewed' : 'claim.acquired', claim });
+      return { token: claim.token, expiresAt: claim.expiresAt };
+    },
+  );
+}
+
+export async function renew(
+  { deps, caller }: Call,
+  input: { postKey: string; token: number; leaseMs?: number; clientMutationId?: string },
+): Promise<{ token: number; expiresAt: number }> {
+  return runWrite(
+    deps,
+    callerScope(caller, 'claims.renew', input.clientMutationId),
+    async ({ trx, now, emit }) => {
+      authorize(caller, 'claims.renew');
+      const live = await requireFence(trx, caller, input.postKey, input.token, now);
+      const expiresAt = now + (input.leaseMs ?? DEFAULT_LEASE_MS);
+      await trx
+        .updateTable('claims')
+        .set({ expires_at: expiresAt })
+        .where('org_id', '=', caller.orgId)
+        .where('post_key', '=', input.postKey)
+        .execute();
+      await emit({ type: 'claim.renewed', postKey: input.postKey, claim: { ...live, expiresAt } });
+      return { token: input.token, expiresAt };
+    },
+  );
+}
+
+export async function release(
+  { deps, caller }: Call,
+  input: { postKey: string; token: number; clientMutationId?: string },
+): Promise<{ released: true }> {
+  return runWrite(
+    deps,
+    callerScope(caller, 'claims.release', input.clientMutationId),
+    async ({ trx, now, emit }) => {
+      authorize(caller, 'claims.release');
+      await requireFence(trx, caller, input.postKey, input.token, now);
+      await dropClaim(trx, caller.orgId, input.postKey, now);
+      const thread = toThread(await threadRow(trx, caller.orgId, input.postKey));
+      await emit({ type: 'claim.released', postKey: input.postKey, thread, claim: null });
+      return { released: true as const };
+    },
+  );
+}
+
+/** A lead moves a claim to someone else (or drops it) with a new token; the holder is told. */
+export async function override(
+  { deps, caller }: Call,
+  input: { postKey: string; toMemberId?: string; clientMutationId?: string },
+): Promise<{ claim: Claim | null }> {
+  return runWrite(
+    deps,
+    callerScope(caller, 'claims.override', input.clientMutationId),
+    async ({ trx, now, emit }) => {
+      const thread = await threadRow(trx, caller.orgId, input.postKey);
+      authorize(caller, 'claims.override', { departmentIds: [thread.department_id] });
+      const { row, live } = await currentClaim(trx, caller.orgId, input.postKey, now);
+      let claim: Claim | null = null;
+      if (input.toMemberId) {
+        requireOpen(thread);
+        const target = await getMember(trx, caller.orgId, input.toMemberId);
+        if (
+          !canActOn(target, { departmentId: thread.department_id, assigneeId: thread.assignee_id })
+        )
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `${target.name} is not in this post’s department`,
+          });
+        const token = (row?.token ?? 0) + 1;
+        const values = {
+          holder_id: target.id,
+          token,
+          expires_at: now + DEFAULT_LEASE_MS,
+          acquired_at: now,
+        };
+        await trx
+          .insertInto('claims')
+          .values({ org_id: caller.orgId, post_key: input.postKey, ...values })
+          .onConflict((oc) => oc.columns(['org_id', 'post_key']).doUpdateSet(values))
+          .execute();
+        claim = {
+          postKey: input.postKey,
+          holderId: target.id,
+          holderName: target.name,
+          token,
+          expiresAt: values.expires_at,
+        };
+      } else {
+        if (!live)
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: 'nobody holds a claim on this post',
+          });
+        await trx
+          .updateTable('claims')
+          .set({ holder_id: null, expires_at: now, token: live.token + 1 })
+          .where('org_id', '=', caller.orgId)
+          .where('post_key', '=', input.postKey)
+          .execute();
+      }
+      await emit({
+        postKey: input.postKey,
+        type: 'claim.overridden',
+        thread: toThread(thread),
+        claim,
+        data: {
+          previousHolderId: live?.holderId ?? null,
+          previousHolderName: live?.holderName ?? null,
+          toMemberId: input.toMemberId ?? null,
+        },
+      });
+      return { claim };
+    },
+  );
+}
