@@ -1,15 +1,52 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Unit tests beside the code, plus the server suite (real server, real WebSocket, real SQLite
-// files). End-to-end browser tests have their own config (vitest.e2e.config.ts).
+// One project per environment. `node`: pure unit tests beside the code and the server suite
+// (real server, real WebSocket, real SQLite files). `extension`: code that runs in the
+// extension (background, pages), with WXT's fake browser (`wxt/browser` resolves to it),
+// fake-indexeddb for Dexie, and the `ws` package as WebSocket so the background's server link
+// talks to a real server started in the test. End-to-end browser tests have their own config
+// (vitest.e2e.config.ts).
+const extensionTests = [
+  'shared/background/**/*.test.ts',
+  'shared/messaging/**/*.test.ts',
+  'components/{dashboard,popup,options}/**/*.test.{ts,tsx}',
+];
+
 export default defineConfig({
   test: {
-    include: [
-      '{shared,server,components,entrypoints}/**/*.test.{ts,tsx}',
-      'tests/server/**/*.test.ts',
-    ],
-    environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            '{shared,server,components,entrypoints}/**/*.test.{ts,tsx}',
+            'tests/server/**/*.test.ts',
+          ],
+          exclude: extensionTests,
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        plugins: [WxtVitest()],
+        // WXT 0.20 bundles fake-browser 1.5, whose windows.getLastFocused answers undefined
+        // instead of a promise; the project's own 2.x is the same fake, fixed.
+        resolve: {
+          alias: [
+            { find: /^wxt\/testing(\/fake-browser)?$/, replacement: '@webext-core/fake-browser' },
+          ],
+        },
+        test: {
+          name: 'extension',
+          include: extensionTests,
+          environment: 'node',
+          setupFiles: ['tests/background/setup.ts'],
+        },
+      },
+    ],
   },
 });
