@@ -1,20 +1,23 @@
 import type { Claim, ThreadView } from '../domain/schemas/thread.ts';
 import type { Member } from '../domain/schemas/org.ts';
-import type { OverlayAction } from '../messaging/protocol.ts';
+import type { OutboxEntry } from './local-db.ts';
 import type { ServerClient } from './server-link.ts';
 
 /**
  * Sends one overlay action to the server with its client-made id (so a replay after a lost
  * answer applies once) and returns the view it leads to. Claim tokens are read when the action
  * runs, not when it was queued: a claim queued offline gets its token only once it is granted.
+ * A token an answer is sent with is kept with the entry (`keepToken`) before it is sent: a
+ * replay must repeat the same call, whatever the claim looks like by then.
  */
 export async function executeAction(
   client: ServerClient,
-  action: OverlayAction,
-  clientMutationId: string,
+  entry: OutboxEntry,
   current: ThreadView,
   me: Member,
+  keepToken: (token: number) => Promise<void>,
 ): Promise<ThreadView> {
+  const { action, clientMutationId } = entry;
   const { postKey } = action;
   const held = current.claim?.holderId === me.id && current.claim.token > 0 ? current.claim : null;
   const claimed = (c: { token: number; expiresAt: number }): Claim => ({
@@ -35,10 +38,18 @@ export async function executeAction(
     }
     case 'markAnswered': {
       // Answering is done as the claimer: claim first when nobody (or an expired lease) holds it.
-      const token =
-        held?.token ??
-        (await client.claims.acquire.mutate({ postKey, clientMutationId: `${clientMutationId}:c` }))
-          .token;
+      let token = entry.token;
+      if (token === undefined) {
+        token =
+          held?.token ??
+          (
+            await client.claims.acquire.mutate({
+              postKey,
+              clientMutationId: `${clientMutationId}:c`,
+            })
+          ).token;
+        await keepToken(token);
+      }
       return client.threads.markAnswered.mutate({ postKey, token, clientMutationId });
     }
     case 'assign':

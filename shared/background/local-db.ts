@@ -17,6 +17,8 @@ export interface OutboxEntry {
   clientMutationId: string;
   action: OverlayAction;
   createdAt: number;
+  /** The fencing token an answer was sent with, so its replay sends the same one. */
+  token?: number;
 }
 
 export interface MetaEntry {

@@ -93,12 +93,8 @@ export class Outbox {
       try {
         if (!base) throw new Error('this post is no longer cached');
         const current = { thread: base.thread, claim: base.claim };
-        const result = await executeAction(
-          client,
-          entry.action,
-          entry.clientMutationId,
-          current,
-          me,
+        const result = await executeAction(client, entry, current, me, (token) =>
+          db.outbox.update(entry.seq!, { token }).then(() => undefined),
         );
         await this.settle(entry.seq!, entry.action.postKey, result);
         waiter?.reply({ type: 'actionResult', requestId: waiter.requestId, ok: true });

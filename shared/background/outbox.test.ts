@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { post, startTestServer } from '../../tests/server/harness.ts';
+import type { TestOrg, TestServer } from '../../tests/server/harness.ts';
+import {
+  openTab,
+  showPost,
+  signedInBackground,
+  waitOnline,
+} from '../../tests/background/test-background.ts';
+import type { ServerClient } from './server-link.ts';
+import { storeConfirmed } from './view-cache.ts';
+import type { Background } from './start-background.ts';
+
+describe('outbox (real server)', () => {
+  let server: TestServer;
+  let org: TestOrg;
+  const running: Background[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+    org = await server.org('Outbox Co');
+  });
+  afterEach(() => {
+    for (const b of running.splice(0)) b.connection.stop();
+  });
+  afterAll(() => server.close());
+
+  const member = async (name: string) => {
+    const m = await org.member(name, 'member', ['Support']);
+    const background = await signedInBackground(server, m.token);
+    running.push(background);
+    return { ...m, background };
+  };
+
+  it('queues an action taken offline, shows it pending, and applies it once back online', async () => {
+    const ana = await member('Ana');
+    const tab = openTab(ana.background);
+    const p = post('Where is my parcel?');
+    await showPost(ana.background, tab, p);
+
+    ana.background.connection.stop();
+    const answer = await tab.act({ kind: 'claim', postKey: p.key });
+    expect(answer).toMatchObject({ ok: true, queued: true });
+    expect(tab.lastView(p.key)).toMatchObject({ pending: true, claim: { holderId: ana.id } });
+    expect(await ana.background.ctx.db.outbox.count()).toBe(1);
+
+    await ana.background.connection.start(ana.background.settings);
+    await waitOnline(ana.background);
+    expect(await ana.background.ctx.db.outbox.count()).toBe(0);
+    const [onServer] = await org.admin.posts.get.query({ postKeys: [p.key] });
+    expect(onServer?.claim).toMatchObject({ holderId: ana.id });
+    const cached = await ana.background.ctx.db.views.get(p.key);
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.claim?.token).toBe(onServer?.claim?.token);
+  });
+
+  it('applies a replayed action once: an answer lost on the way back is sent again, unchanged', async () => {
+    const bea = await member('Bea');
+    const tab = openTab(bea.background);
+    const p = post('Refund please');
+    await showPost(bea.background, tab, p);
+    expect(await tab.act({ kind: 'claim', postKey: p.key })).toMatchObject({ ok: true });
+    const { ctx } = bea.background;
+
+    // The server applies "Mark answered", and the connection drops before its answer arrives.
+    const real = ctx.client()!;
+    ctx.setClient(answerLost(real, () => ctx.setClient(null)));
+    const answer = tab.act({ kind: 'markAnswered', postKey: p.key });
+    await vi.waitUntil(() => ctx.client() === null);
+    await bea.background.outbox.drain();
+    expect(await ctx.db.outbox.count()).toBe(1);
+    const answered = (await org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
+    expect(answered).toMatchObject({ thread: { status: 'answered' }, claim: null });
+    // Meanwhile the cache learns the claim ended (as the event stream tells it).
+    await storeConfirmed(ctx.db, [answered]);
+
+    ctx.setClient(real);
+    await bea.background.outbox.drain();
+    expect(await answer).toMatchObject({ ok: true });
+    expect(await ctx.db.outbox.count()).toBe(0);
+    expect(tab.received.filter((m) => m.type === 'notice')).toEqual([]);
+    const after = (await org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
+    expect(after.thread.version).toBe(answered.thread.version);
+    expect(await ctx.db.views.get(p.key)).toMatchObject({ thread: { status: 'answered' } });
+  });
+
+  it('rolls back an action the server refuses on replay, and says who holds the post', async () => {
+    const ana = await member('Cai');
+    const dan = await member('Dan');
+    const tab = openTab(ana.background);
+    const p = post('My account is locked');
+    await showPost(ana.background, tab, p);
+
+    ana.background.connection.stop();
+    expect(await tab.act({ kind: 'claim', postKey: p.key })).toMatchObject({ queued: true });
+    expect(tab.lastView(p.key)).toMatchObject({ pending: true, claim: { holderId: ana.id } });
+    // Meanwhile Dan claims it.
+    await dan.client.claims.acquire.mutate({ postKey: p.key });
+
+    await ana.background.connection.start(ana.background.settings);
+    await waitOnline(ana.background);
+    const notice = await vi.waitUntil(() => tab.received.find((m) => m.type === 'notice'));
+    expect(notice).toMatchObject({ level: 'error', postKey: p.key });
+    expect(notice.type === 'notice' && notice.message).toContain('Dan');
+    expect(await ana.background.ctx.db.outbox.count()).toBe(0);
+    // The claim shown is the server's: Dan's (from the stream), never Cai's pending one.
+    await vi.waitUntil(() => tab.lastView(p.key)?.claim?.holderId === dan.id);
+    const cached = await ana.background.ctx.db.views.get(p.key);
+    expect(cached).toMatchObject({ claim: { holderId: dan.id } });
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.confirmed).toBeUndefined();
+  });
+});
+
+/** The real client, except that `threads.markAnswered` reaches the server and its answer is lost. */
+function answerLost(real: ServerClient, dropped: () => void): ServerClient {
+  const markAnswered = {
+    mutate: async (input: Parameters<ServerClient['threads']['markAnswered']['mutate']>[0]) => {
+      await real.threads.markAnswered.mutate(input);
+      dropped();
+      throw new Error('connection closed');
+    },
+  };
+  const threads = new Proxy(real.threads, {
+    get: (target, prop) => (prop === 'markAnswered' ? markAnswered : Reflect.get(target, prop)),
+  });
+  return new Proxy(real, {
+    get: (target, prop) => (prop === 'threads' ? threads : Reflect.get(target, prop)),
+  });
+}
