@@ -14,10 +14,22 @@ export const RELEASE_AFTER_MS = 5_000;
 export class LeaseKeeper {
   private readonly hiddenSince = new Map<string, number>();
   private lastRenew = 0;
+  private ticking: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: BackgroundContext) {}
 
-  async tick(now = this.ctx.now()) {
+  /**
+   * One tick at a time (the timer and a tab closing both start one): two at once would both
+   * release a post, and the second would tell the user the claim was lost.
+   */
+  tick(now = this.ctx.now()): Promise<void> {
+    this.ticking = this.ticking
+      .then(() => this.run(now))
+      .catch((e) => console.warn('Switchboard: lease tick failed', e));
+    return this.ticking;
+  }
+
+  private async run(now: number) {
     const { db } = this.ctx;
     const client = this.ctx.client();
     const me = this.ctx.session.me;
