@@ -16,6 +16,8 @@ export interface Person {
   id: string;
   name: string;
   call: Caller;
+  /** The same member's calls, ended by `signal` (subscriptions stop when it aborts). */
+  callUntil(signal: AbortSignal): Caller;
 }
 
 export interface World {
@@ -42,11 +44,18 @@ export async function world(departments = ['Support', 'Sales']): Promise<World> 
   const depts: Record<string, Department> = {};
   for (const d of departments)
     depts[d] = (await addDepartment(deps, { org: made.org.id, name: d })).department;
-  const as = (token: string | null) => createCaller(createContext(deps, token));
+  const as = (token: string | null, signal?: AbortSignal) =>
+    createCaller(createContext(deps, token), { signal });
+  const person = (id: string, name: string, token: string): Person => ({
+    id,
+    name,
+    call: as(token),
+    callUntil: (signal) => as(token, signal),
+  });
   return {
     deps,
     orgId: made.org.id,
-    admin: { id: made.admin.id, name: made.admin.name, call: as(made.token) },
+    admin: person(made.admin.id, made.admin.name, made.token),
     departments: depts,
     anonymous: as(null),
     async member(name, role, inDepartments) {
@@ -56,7 +65,7 @@ export async function world(departments = ['Support', 'Sales']): Promise<World> 
         role,
         departments: inDepartments,
       });
-      return { id: member.id, name, call: as(token) };
+      return person(member.id, name, token);
     },
     async close() {
       await deps.store.close();

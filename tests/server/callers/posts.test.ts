@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipReason } from '../harness.ts';
+import { post, world } from './world.ts';
+import type { Person, World } from './world.ts';
+
+describe.skipIf(!!skipReason)('posts router (createCaller)', () => {
+  let w: World;
+  let ana: Person;
+
+  beforeAll(async () => {
+    w = await world();
+    ana = await w.member('Ana', 'member', ['Support']);
+    await w.admin.call.rules.create({
+      name: 'Refunds',
+      keywords: ['refund'],
+      departmentId: w.departments.Support!.id,
+      mode: 'auto',
+    });
+  });
+  afterAll(() => w.close());
+
+  it('registers unknown posts once, routed by the rules, and answers known ones from the store', async () => {
+    const refund = post('I want a refund now');
+    const other = post('Nice product');
+    const views = await ana.call.posts.observe({ posts: [refund, other, refund] });
+    expect(views.map((v) => v.thread.postKey)).toEqual([refund.key, other.key]);
+    expect(views[0]!.thread).toMatchObject({
+      departmentId: w.departments.Support!.id,
+      status: 'open',
+      firstSeenBy: ana.id,
+    });
+    expect(views[0]!.thread.dueAt).toBe(views[0]!.thread.firstSeenAt + 60 * 60_000);
+    expect(views[1]!.thread.departmentId).toBeNull();
+    const again = await ana.call.posts.observe({ posts: [refund] });
+    expect(again).toEqual([views[0]]);
+    const events = await ana.call.events.list({ afterId: 0, limit: 100 });
+    expect(events.filter((e) => e.postKey === refund.key).map((e) => e.type)).toEqual([
+      'post.seen',
+      'thread.routed',
+    ]);
+  });
+
+  it('gets known posts and leaves unknown keys out', async () => {
+    const p = post();
+    await ana.call.posts.observe({ posts: [p] });
+    const got = await ana.call.posts.get({ postKeys: ['x:1', p.key] });
+    expect(got.map((v) => v.thread.postKey)).toEqual([p.key]);
+    expect(got[0]!.claim).toBeNull();
+  });
+});
