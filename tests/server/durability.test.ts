@@ -1,40 +1,7 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshStore, httpClient, post, skipReason } from './harness.ts';
 import type { FreshStore } from './harness.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** `switchboard serve --json` as a separate process; resolves with its first line. */
-function serve(
-  store: FreshStore,
-): Promise<{ child: ChildProcess; port: number; adminToken: string | null }> {
-  const args = ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--json'];
-  if (store.options.dataDir) args.push('--data', store.options.dataDir);
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: store.options.databaseUrl ?? '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => {
-      const info = JSON.parse(line) as { port: number; adminToken: string | null };
-      resolve({ child, ...info });
-    });
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
+import { serveProcess } from './serve-process.ts';
 
 describe.skipIf(!!skipReason)('durability', () => {
   let store: FreshStore;
@@ -42,7 +9,7 @@ describe.skipIf(!!skipReason)('durability', () => {
 
   it('keeps every acknowledged claim and assignment when the process is SIGKILLed', async () => {
     store = await freshStore();
-    const first = await serve(store);
+    const first = await serveProcess(store.options);
     expect(first.adminToken).toMatch(/^sb_/);
     const admin = httpClient(first.port, first.adminToken);
     const support = await admin.departments.create.mutate({ name: 'Support', slaMinutes: 30 });
@@ -67,9 +34,9 @@ describe.skipIf(!!skipReason)('durability', () => {
         }),
       ),
     ]);
-    await killHard(first.child);
+    await first.kill();
 
-    const second = await serve(store);
+    const second = await serveProcess(store.options);
     try {
       expect(second.adminToken).toBeNull(); // same organisation, not a new one
       const again = httpClient(second.port, token);
@@ -86,8 +53,7 @@ describe.skipIf(!!skipReason)('durability', () => {
           assigneeId: member.id,
         });
     } finally {
-      second.child.kill('SIGTERM');
-      await new Promise((r) => second.child.once('exit', r));
+      await second.stop();
     }
   }, 60_000);
 });
