@@ -2,7 +2,6 @@ import { pickOrg } from './cli-org.ts';
 import { createOrg, listOrgs } from './services/orgs.ts';
 import { createMember } from './services/members.ts';
 import { createDepartment, resolveDepartmentIds } from './services/departments.ts';
-import { createRule } from './services/rules.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { runWrite, systemScope } from './services/write.ts';
 import type { Department, Member, Org, Role } from '../shared/domain/schemas/index.ts';
@@ -52,66 +51,4 @@ export async function addDepartment(
     createDepartment(trx, org.id, opts, now),
   );
   return { org, department };
-}
-
-const DEMO_DEPARTMENTS = [
-  { name: 'Support', slaMinutes: 30 },
-  { name: 'Sales', slaMinutes: 60 },
-  { name: 'Marketing', slaMinutes: 240 },
-  { name: 'PR', slaMinutes: 120 },
-  { name: 'HR', slaMinutes: 480 },
-  { name: 'Product', slaMinutes: 240 },
-  { name: 'Legal', slaMinutes: 480 },
-];
-
-const DEMO_MEMBERS = [
-  { name: 'Ana Lima', role: 'member', departments: ['Support'] },
-  { name: 'Sam Okafor', role: 'lead', departments: ['Support', 'Product'] },
-  { name: 'Ben Weiss', role: 'member', departments: ['Sales'] },
-  { name: 'Lea Martin', role: 'lead', departments: ['Sales', 'Marketing'] },
-  { name: 'Joe Park', role: 'member', departments: ['PR', 'Marketing'] },
-] as const;
-
-/** A demo organisation: seven departments, five people, two routing rules; tokens printed. */
-export async function seedDemo(deps: ServerDeps, orgName = 'Demo Co') {
-  const { org, admin, token } = await initOrg(deps, orgName, 'Demo Admin');
-  const departments = await runWrite(deps, systemScope(org.id), async ({ trx, now }) => {
-    const made: Department[] = [];
-    for (const d of DEMO_DEPARTMENTS) made.push(await createDepartment(trx, org.id, d, now));
-    const id = (name: string) => made.find((d) => d.name === name)!.id;
-    await createRule(
-      trx,
-      org.id,
-      {
-        name: 'Complaints and breakages go to Support',
-        keywords: ['refund', 'broken', 'not working', 'help', 'support'],
-        departmentId: id('Support'),
-        mode: 'auto',
-      },
-      now,
-    );
-    await createRule(
-      trx,
-      org.id,
-      {
-        name: 'Buying questions to Sales',
-        stage: 'pre-purchase',
-        departmentId: id('Sales'),
-        mode: 'suggest',
-      },
-      now,
-    );
-    return made;
-  });
-  const members = [{ member: admin, token }];
-  for (const m of DEMO_MEMBERS) {
-    const made = await addMember(deps, {
-      org: org.id,
-      name: m.name,
-      role: m.role,
-      departments: [...m.departments],
-    });
-    members.push({ member: made.member, token: made.token });
-  }
-  return { org, departments, members };
 }

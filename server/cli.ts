@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { openDeps, startServer } from './app.ts';
-import { addDepartment, addMember, ensureFirstOrg, initOrg, seedDemo } from './cli-admin.ts';
+import { addDepartment, addMember, ensureFirstOrg, initOrg } from './cli-admin.ts';
+import { describeSeededDemo, seedDemo } from './seed-demo.ts';
+import { DEMO_ORG_NAME } from './demo-org.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { zRole } from '../shared/domain/schemas/index.ts';
 
@@ -154,19 +156,15 @@ common(departments.command('add').description('add a department'))
 common(
   program
     .command('seed-demo')
-    .description('create a demo organisation with departments, people and rules'),
+    .description(
+      'create the demo organisation: seven departments with guidelines, a lead and members each, routing rules; prints the tokens',
+    ),
 )
-  .option('--org <name>', 'organisation name', 'Demo Co')
+  .option('--org <name>', 'organisation name', DEMO_ORG_NAME)
   .action((opts: CommonOptions & { org: string }) =>
     withStore(opts, async (deps) => {
       const demo = await seedDemo(deps, opts.org);
-      const lines = demo.members.map(
-        (m) => `  ${m.member.name.padEnd(12)} ${m.member.role.padEnd(7)} ${m.token}`,
-      );
-      return {
-        json: demo,
-        text: `Created ${demo.org.name} with ${demo.departments.length} departments. Sign-in tokens (shown once):\n${lines.join('\n')}`,
-      };
+      return { json: demo, text: describeSeededDemo(demo) };
     }),
   );
 

@@ -40,16 +40,26 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** A window a person can see (the demo with a display); tests run headless. */
+  headless?: boolean;
+  /** Extra Chromium switches, e.g. the window's place on screen. */
+  args?: string[];
+  /** null: the page takes the window's size. */
+  viewport?: { width: number; height: number } | null;
+}
+
 /** A fresh profile with the built extension loaded, as a user would have it. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`The extension is not built at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1100, height: 900 },
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1100, height: 900 } : options.viewport,
     args: [
+      ...(options.args ?? []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
