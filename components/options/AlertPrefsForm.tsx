@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ALERT_KINDS, DEFAULT_ALERT_PREFS } from '../../shared/background/alerts.ts';
 import type { AlertKind, AlertPrefs } from '../../shared/background/alerts.ts';
 import type { Department } from '../../shared/domain/schemas/org.ts';
-import { loadAlertPrefs, saveAlertPrefs } from '../../shared/background/alert-prefs.ts';
+import { alertPrefsItem } from '../../shared/background/alert-prefs.ts';
 
 const kindLabel: Record<AlertKind, string> = {
   routed: 'A post is routed to my department',
@@ -15,10 +15,14 @@ const kindLabel: Record<AlertKind, string> = {
 /** Which alerts this browser shows; saved at once, read by the background on change. */
 export function AlertPrefsForm({ departments }: { departments: Department[] }) {
   const [prefs, setPrefs] = useState<AlertPrefs>(DEFAULT_ALERT_PREFS);
-  useEffect(() => void loadAlertPrefs().then(setPrefs), []);
+  useEffect(() => {
+    void alertPrefsItem.getValue().then(setPrefs);
+    // Another options page (or window) changing them shows here too.
+    return alertPrefsItem.watch(setPrefs);
+  }, []);
   const update = (next: AlertPrefs) => {
     setPrefs(next);
-    void saveAlertPrefs(next);
+    void alertPrefsItem.setValue(next);
   };
   const muted = prefs.mutedUntil !== null && prefs.mutedUntil > Date.now();
 

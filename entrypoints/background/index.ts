@@ -4,7 +4,7 @@ import { OVERLAY_PORT } from '../../shared/messaging/protocol.ts';
 import { parseMessage, zExtensionRequest } from '../../shared/messaging/schemas.ts';
 import { startBackground } from '../../shared/background/start-background.ts';
 import { answerPage } from '../../shared/background/page-requests.ts';
-import { loadSettings } from '../../shared/background/settings.ts';
+import { settingsItem } from '../../shared/background/settings.ts';
 
 export default defineBackground(() => {
   const background = startBackground();
@@ -28,5 +28,5 @@ export default defineBackground(() => {
   setInterval(() => void leases.tick(), 2_000);
   // SLA alerts fire at 75% and 100% of a target counted in minutes: every 15 s is on time.
   setInterval(() => void alerts.checkSla().catch(() => undefined), 15_000);
-  void loadSettings().then((settings) => background.connection.start(settings));
+  void settingsItem.getValue().then((settings) => background.connection.start(settings));
 });

@@ -6,7 +6,7 @@ import { slaPhase } from '../domain/sla.ts';
 import { openPost } from './open-post.ts';
 import type { BackgroundContext } from './background-context.ts';
 import { focusedPort } from './focused-tab.ts';
-import { loadAlertPrefs, onAlertPrefsChanged } from './alert-prefs.ts';
+import { alertPrefsItem } from './alert-prefs.ts';
 
 /** Events replayed after a long absence are history, not news. */
 const STALE_AFTER_MS = 15 * 60_000;
@@ -20,8 +20,8 @@ export class AlertCenter {
   private readonly urls = new Map<string, string>();
 
   constructor(private readonly ctx: BackgroundContext) {
-    void loadAlertPrefs().then((p) => (this.prefs = p));
-    onAlertPrefsChanged((p) => (this.prefs = p));
+    void alertPrefsItem.getValue().then((p) => (this.prefs = p));
+    alertPrefsItem.watch((p) => (this.prefs = p));
     browser.notifications.onClicked.addListener((id) => {
       const url = this.urls.get(id);
       if (url) void openPost(url);

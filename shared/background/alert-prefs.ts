@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DEFAULT_ALERT_PREFS } from './alerts.ts';
 import type { AlertPrefs } from './alerts.ts';
+import { defineCheckedItem } from './checked-item.ts';
 
-const KEY = 'switchboard:alert-prefs';
 const zTime = z.string().regex(/^\d{2}:\d{2}$/);
 const zPrefs = z.object({
   kinds: z.object({
@@ -18,18 +17,9 @@ const zPrefs = z.object({
   quietHours: z.object({ from: zTime, to: zTime }).nullable(),
 });
 
-/** This browser's alert preferences; anything unreadable falls back to the defaults. */
-export async function loadAlertPrefs(): Promise<AlertPrefs> {
-  const parsed = zPrefs.safeParse((await browser.storage.local.get(KEY))[KEY]);
-  return parsed.success ? parsed.data : DEFAULT_ALERT_PREFS;
-}
-
-export function saveAlertPrefs(prefs: AlertPrefs) {
-  return browser.storage.local.set({ [KEY]: zPrefs.parse(prefs) });
-}
-
-export function onAlertPrefsChanged(fn: (prefs: AlertPrefs) => void) {
-  browser.storage.local.onChanged.addListener((changes) => {
-    if (KEY in changes) void loadAlertPrefs().then(fn);
-  });
-}
+/** This browser's alert preferences; anything unreadable reads as the defaults. */
+export const alertPrefsItem = defineCheckedItem<AlertPrefs>(
+  'local:switchboard:alert-prefs',
+  zPrefs,
+  DEFAULT_ALERT_PREFS,
+);

@@ -2,7 +2,7 @@ import type { SignInResult } from '../messaging/protocol.ts';
 import type { BackgroundContext } from './background-context.ts';
 import { errorMessage, httpServerClient, serverCode } from './server-link.ts';
 import type { ServerConnection } from './server-connection.ts';
-import { clearSettings, loadSettings, normaliseServerUrl, saveSettings } from './settings.ts';
+import { normaliseServerUrl, settingsItem } from './settings.ts';
 
 /** Checks the token against the server, then makes it this browser's session. */
 export async function signIn(
@@ -30,14 +30,14 @@ export async function signIn(
       error: `Could not reach the server at ${serverUrl} (${errorMessage(e)}).`,
     };
   }
-  const previous = await loadSettings();
+  const previous = await settingsItem.getValue();
   const previousMe = await ctx.db.getMeta<{ id: string }>('me');
   // Another server or another person: nothing cached for the old session may show.
   if (previous?.serverUrl !== serverUrl || previousMe?.id !== who.member.id) {
     connection.stop();
     await ctx.db.clearAll();
   }
-  await saveSettings({ serverUrl, token: token.trim() });
+  await settingsItem.setValue({ serverUrl, token: token.trim() });
   await connection.start({ serverUrl, token: token.trim() });
   return {
     ok: true,
@@ -48,6 +48,6 @@ export async function signIn(
 export async function signOut(ctx: BackgroundContext, connection: ServerConnection) {
   connection.stop();
   await ctx.db.clearAll();
-  await clearSettings();
+  await settingsItem.removeValue();
   await connection.start(null);
 }
