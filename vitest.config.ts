@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -12,6 +14,19 @@ const extensionTests = [
   'shared/messaging/**/*.test.ts',
   'components/{dashboard,popup,options}/**/*.test.{ts,tsx}',
 ];
+
+/**
+ * `wxt/browser` in the extension tests is the fake the tests drive. The webextension-polyfill
+ * module (wxt.config.ts) aliases it to the polyfill, which wraps a `chrome` of its own; a
+ * plugin's alias merged after WxtVitest's wins.
+ */
+function oneFakeBrowser(): Plugin {
+  const replacement = fileURLToPath(new URL('tests/background/wxt-browser.ts', import.meta.url));
+  return {
+    name: 'switchboard:one-fake-browser',
+    config: () => ({ resolve: { alias: [{ find: /^wxt\/browser$/, replacement }] } }),
+  };
+}
 
 export default defineConfig({
   test: {
@@ -32,9 +47,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [WxtVitest()],
+        plugins: [WxtVitest(), oneFakeBrowser()],
         // WXT 0.20 bundles fake-browser 1.5, whose windows.getLastFocused answers undefined
-        // instead of a promise; the project's own 2.x is the same fake, fixed.
+        // instead of a promise; the project's own 2.x is the same fake, fixed. `wxt/browser`
+        // is that one fake too (see tests/background/wxt-browser.ts).
         resolve: {
           alias: [
             { find: /^wxt\/testing(\/fake-browser)?$/, replacement: '@webext-core/fake-browser' },
