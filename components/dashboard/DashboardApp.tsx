@@ -6,6 +6,7 @@ import { DepartmentPanel } from './DepartmentPanel.tsx';
 import { MetricsPanel } from './MetricsPanel.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { queryClient } from './server-client.ts';
 
 const TABS = ['Queue', 'Rules', 'Departments', 'Metrics'] as const;
 type Tab = (typeof TABS)[number];
@@ -34,6 +35,8 @@ export function DashboardApp() {
   useEffect(() => {
     if (!me || !online) return;
     setScope({ all: me.role === 'admin', departmentIds: scoped.map((d) => d.id) });
+    // Back online: what the page shows may have changed meanwhile.
+    void queryClient.invalidateQueries();
     // Keyed by scopeKey, not `scoped`: a session push with the same departments must not reload.
   }, [scopeKey, online]);
   useEffect(() => {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Department, Member } from '../../shared/domain/schemas/index.ts';
 import { useQueue } from './dashboard-store.ts';
 import { exportEvents, exportThreads } from './csv-export.ts';
 import { Feedback } from './Feedback.tsx';
-import { PERIODS, periodDays, useMetrics } from './metrics-store.ts';
-import type { PeriodDays } from './metrics-store.ts';
+import { PERIODS, periodDays, useMetricsSummary } from './metrics-query.ts';
+import type { PeriodDays } from './metrics-query.ts';
+import { useMetricsChoice } from './metrics-choice.ts';
 import { MetricsTable } from './MetricsTable.tsx';
 import { ResponseChart } from './ResponseChart.tsx';
 import { errorText } from './server-client.ts';
@@ -19,13 +20,16 @@ export function MetricsPanel({
   members: Member[];
 }) {
   const scope = useQueue((s) => s.scope);
-  const { days, departmentId, summary, range, error, choose, load, setError } = useMetrics();
+  const { days, departmentId, choose } = useMetricsChoice();
+  const { summary, range, error: loadError } = useMetricsSummary(scope, days, departmentId);
+  const [exportError, setError] = useState<string | null>(null);
+  const error = exportError ?? (loadError && errorText(loadError));
   const [exported, setExported] = useState<string | null>(null);
-  useEffect(() => void load(scope), [load, scope]);
   const shown = departmentId ? scoped.filter((d) => d.id === departmentId) : scoped;
   const names = { departments: scoped, members };
   const run = (what: string, fn: typeof exportThreads) => {
     setExported(null);
+    setError(null);
     fn(scope, range?.from ?? 0, names).then(
       (n) => setExported(`Exported ${n} ${what}.`),
       (e) => setError(errorText(e)),
@@ -40,7 +44,7 @@ export function MetricsPanel({
           Period
           <select
             value={days}
-            onChange={(e) => choose({ days: Number(e.target.value) as PeriodDays }, scope)}
+            onChange={(e) => choose({ days: Number(e.target.value) as PeriodDays })}
           >
             {PERIODS.map((p) => (
               <option key={p.days} value={p.days}>
@@ -51,10 +55,7 @@ export function MetricsPanel({
         </label>
         <label>
           Department
-          <select
-            value={departmentId}
-            onChange={(e) => choose({ departmentId: e.target.value }, scope)}
-          >
+          <select value={departmentId} onChange={(e) => choose({ departmentId: e.target.value })}>
             <option value="">{scope.all ? 'All departments' : 'All my departments'}</option>
             {scoped.map((d) => (
               <option key={d.id} value={d.id}>

@@ -1,6 +1,6 @@
 import type { Department } from '../../shared/domain/schemas/index.ts';
 import { formatDuration } from './duration.ts';
-import type { MetricsSummary } from './metrics-store.ts';
+import type { MetricsSummary } from './metrics-query.ts';
 
 type Row = MetricsSummary['departments'][number];
 

@@ -5,7 +5,8 @@ import type {
   ThreadStatus,
 } from '../../shared/domain/schemas/index.ts';
 import { zPlatform, zThreadStatus } from '../../shared/domain/schemas/index.ts';
-import { UNROUTED, useQueue } from './dashboard-store.ts';
+import { useQueue } from './dashboard-store.ts';
+import { UNROUTED } from './queue-scope.ts';
 
 export const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as const;
 

@@ -3,14 +3,14 @@ import type { FormEvent } from 'react';
 import type { Department, Platform, RoutingRule } from '../../shared/domain/schemas/index.ts';
 import { zPlatform } from '../../shared/domain/schemas/index.ts';
 import { platformName } from './QueueFilters.tsx';
-import { useRules } from './rules-store.ts';
+import { useRuleList } from './rules-store.ts';
 import { errorText, server } from './server-client.ts';
 
 type Outcome = { rule: RoutingRule | null } | { error: string };
 
 /** Which rule a sample post would hit, answered by the server's own matcher (rules.test). */
 export function RuleTester({ departments }: { departments: Department[] }) {
-  const rules = useRules((s) => s.rules);
+  const { rules } = useRuleList();
   const [text, setText] = useState('');
   const [platform, setPlatform] = useState<Platform>('x');
   const [author, setAuthor] = useState('');

@@ -1,16 +1,15 @@
-import { useEffect } from 'react';
 import type { Department } from '../../shared/domain/schemas/index.ts';
-import { server } from './server-client.ts';
+import { errorText, server } from './server-client.ts';
 import { Feedback } from './Feedback.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RuleItem } from './RuleItem.tsx';
 import { RuleTester } from './RuleTester.tsx';
-import { useRules } from './rules-store.ts';
+import { useRuleList, useRules } from './rules-store.ts';
 
 /** Ordered routing rules (the first match wins): add, edit, reorder, delete; and a test box. */
 export function RulesPanel({ departments }: { departments: Department[] }) {
-  const { rules, loaded, error, message, load, change } = useRules();
-  useEffect(() => void load(), [load]);
+  const { rules, loaded, loadError } = useRuleList();
+  const { error, message, change } = useRules();
   return (
     <section aria-label="Routing rules" className="rules-layout">
       <div className="stack">
@@ -18,7 +17,7 @@ export function RulesPanel({ departments }: { departments: Department[] }) {
           New posts go through the enabled rules in this order; the first that matches routes or
           suggests its department.
         </p>
-        <Feedback error={error} message={message} />
+        <Feedback error={error ?? (loadError && errorText(loadError))} message={message} />
         <ol className="rules" aria-label="Rules, first match wins">
           {rules.map((r, i) => (
             <RuleItem

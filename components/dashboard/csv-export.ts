@@ -1,6 +1,6 @@
 import type { Department, Member, SyncEvent } from '../../shared/domain/schemas/index.ts';
 import { zThreadStatus } from '../../shared/domain/schemas/index.ts';
-import type { DashboardScope } from './dashboard-store.ts';
+import type { DashboardScope } from './queue-scope.ts';
 import { download, toCsv } from './csv.ts';
 import { server } from './server-client.ts';
 

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MyWork } from '../../shared/messaging/protocol.ts';
-import { requestMyWork } from '../../shared/messaging/extension-requests.ts';
 import { openPost } from '../../shared/background/open-post.ts';
 import { ThreadRow } from './ThreadRow.tsx';
 import { useSession } from '../hooks/use-session.ts';
+import { useMyWork } from './use-my-work.ts';
 
 const connectionLabel = {
   online: 'Online',
@@ -15,12 +14,7 @@ const connectionLabel = {
 
 export function PopupApp() {
   const [session] = useSession();
-  const [work, setWork] = useState<MyWork | null>(null);
-  const connection = session?.connection;
-
-  useEffect(() => {
-    if (connection && connection !== 'signed-out') void requestMyWork().then(setWork);
-  }, [connection]);
+  const work = useMyWork(session?.connection) ?? null;
 
   if (!session) return null;
   const me = session.me;
