@@ -3,6 +3,7 @@ import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { facebookSelectors as S, trackingParams } from './selectors.ts';
 import { parsePermalink } from './permalink.ts';
+import { outermost } from '../dom-readers.ts';
 import type { Permalink } from './permalink.ts';
 
 /** Elements of the post itself, never of a comment under it. */
@@ -12,12 +13,12 @@ function own(el: Element, selector: string): Element[] {
 
 /** "Sponsored" is scrambled into letters; the link to /ads/about/ is not. */
 function isSponsored(el: Element): boolean {
-  return !!el.querySelector(S.adLink) || !!el.querySelector('[aria-label="Sponsored"]');
+  return !!el.querySelector(S.adLink) || !!el.querySelector(S.sponsoredLabel);
 }
 
 function author(el: Element): { handle: string; name: string; profileUrl: string } | null {
   const box = own(el, S.profileName)[0];
-  const link = box?.querySelector('a');
+  const link = box?.querySelector(S.profileLink);
   const name = clipText((link ?? box)?.textContent ?? '');
   if (!name) return null;
   let handle = '';
@@ -38,19 +39,11 @@ function author(el: Element): { handle: string; name: string; profileUrl: string
 
 function bestPermalink(el: Element): Permalink | null {
   let best: Permalink | null = null;
-  for (const a of own(el, 'a[href]')) {
+  for (const a of own(el, S.link)) {
     const p = parsePermalink(a.getAttribute('href'));
     if (p && (!best || p.rank < best.rank)) best = p;
   }
   return best;
-}
-
-function outermost(elements: Element[]): Element[] {
-  const set = new Set(elements);
-  return elements.filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-    return true;
-  });
 }
 
 export const facebookAdapter: SiteAdapter = {

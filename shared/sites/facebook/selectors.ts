@@ -8,10 +8,16 @@ export const facebookSelectors = {
   groupPost: 'div[role="feed"] > div',
   comment: '[role="article"][aria-label^="Comment by"]',
   profileName: '[data-ad-rendering-role="profile_name"]',
+  /** Inside profileName: the author's profile (or group member) link. */
+  profileLink: 'a',
+  /** Any link: one of them may be the post's permalink (see permalink.ts). */
+  link: 'a[href]',
   message: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"]',
   likeButton: '[data-ad-rendering-role="like_button"]',
   commentButton: '[data-ad-rendering-role="comment_button"]',
   adLink: 'a[href*="/ads/about"]',
+  /** The "Sponsored" label where it is not scrambled into letters. */
+  sponsoredLabel: '[aria-label="Sponsored"]',
 } as const;
 
 /** Tracking parameters Facebook adds to every link; never part of a post's address. */

@@ -3,10 +3,11 @@ import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { activityUrn, linkedinSelectors as S } from './selectors.ts';
 import { readNewLayoutPost } from './new-layout.ts';
+import { outermost } from '../dom-readers.ts';
 
 function urnOf(el: Element): string | null {
   const own = el.getAttribute('data-id') ?? el.getAttribute('data-urn') ?? '';
-  const inner = el.querySelector('[data-urn^="urn:li:activity:"]')?.getAttribute('data-urn') ?? '';
+  const inner = el.querySelector(S.innerUpdate)?.getAttribute('data-urn') ?? '';
   return activityUrn.exec(own)?.[0] ?? activityUrn.exec(inner)?.[0] ?? null;
 }
 
@@ -51,14 +52,6 @@ function readLegacyPost(el: Element): PostRef | null {
     text: ownText(el),
     ...(postedMs > 1_000_000_000_000 && { postedAt: new Date(postedMs).toISOString() }),
   };
-}
-
-function outermost(elements: Element[]): Element[] {
-  const set = new Set(elements);
-  return elements.filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-    return true;
-  });
 }
 
 export const linkedinAdapter: SiteAdapter = {

@@ -5,6 +5,8 @@
 export const linkedinSelectors = {
   /** Legacy layout: the outer row and the inner update both carry the URN. */
   legacyPost: '[data-id^="urn:li:activity:"], [data-urn^="urn:li:activity:"]',
+  /** The update inside the home feed's outer row, which carries the URN when the row does not. */
+  innerUpdate: '[data-urn^="urn:li:activity:"]',
   aggregate: '[data-id^="urn:li:aggregate:"], [data-urn^="urn:li:aggregate:"]',
   actorName: '.update-components-actor__title span[aria-hidden="true"]',
   actorLink: 'a.update-components-actor__meta-link',

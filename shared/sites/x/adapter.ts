@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../site-adapter.ts';
 import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, postKey } from '../../domain/post-key.ts';
-import { statusPath, xSelectors as S } from './selectors.ts';
+import { profileLinkOf, statusPath, xSelectors as S } from './selectors.ts';
 
 function pathOf(a: Element): string {
   const href = a.getAttribute('href') ?? '';
@@ -18,7 +18,7 @@ function pathOf(a: Element): string {
  */
 function ownStatus(el: Element): { handle: string; id: string; time: Element } | null {
   for (const time of el.querySelectorAll(S.time)) {
-    const a = time.closest('a');
+    const a = time.closest(S.timeLink);
     if (!a || !el.contains(a)) continue;
     const m = statusPath.exec(pathOf(a));
     if (m) return { handle: m[1]!, id: m[2]!, time };
@@ -34,7 +34,7 @@ function isAd(el: Element): boolean {
 }
 
 function labelledAd(el: Element): boolean {
-  for (const span of el.querySelectorAll('span')) {
+  for (const span of el.querySelectorAll(S.adLabel)) {
     const t = span.textContent?.trim();
     if ((t === 'Ad' || t === 'Promoted') && span.children.length === 0) return true;
   }
@@ -43,7 +43,7 @@ function labelledAd(el: Element): boolean {
 
 function displayName(el: Element, handle: string): string {
   const box = el.querySelector(S.userName);
-  const link = box?.querySelector(`a[href="/${handle}" i]`) ?? box?.querySelector('a');
+  const link = box?.querySelector(profileLinkOf(handle)) ?? box?.querySelector(S.userLink);
   const name = (link ?? box)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return name.split('@')[0]!.trim() || handle;
 }
@@ -75,7 +75,7 @@ export const xAdapter: SiteAdapter = {
     const found: Element[] = [];
     for (const el of scope.querySelectorAll(S.post)) {
       if (el.parentElement?.closest(S.post)) continue; // never a post inside a post
-      if (el.closest('[data-testid="DMDrawer"]') || isAd(el)) continue;
+      if (el.closest(S.dmDrawer) || isAd(el)) continue;
       found.push(el);
     }
     return found;
