@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect } from 'react';
 import type { RefObject } from 'react';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 
 const GAP = 4;
 const MARGIN = 8;
@@ -11,7 +12,9 @@ export const supportsPopover =
  * Keeps an open menu in the top layer (the Popover API), next to its button. Posts clip their
  * overflow and X moves feed rows with transforms, so a menu positioned inside the post would be
  * cut off or misplaced; the top layer escapes both, and the element stays in our shadow root, so
- * its styles and events stay ours. It opens downward, or upward when there is more room above.
+ * its styles and events stay ours. floating-ui places it: below the button, right-aligned, above
+ * when it does not fit below, kept inside the viewport, and following the button as the page
+ * scrolls, resizes or moves the row.
  */
 export function useMenuPopover(
   anchorRef: RefObject<HTMLElement | null>,
@@ -23,30 +26,17 @@ export function useMenuPopover(
     const anchor = anchorRef.current;
     if (!menu || !anchor || !supportsPopover) return;
     if (!menu.matches(':popover-open')) menu.showPopover();
-    const place = () => {
-      const a = anchor.getBoundingClientRect();
-      const m = menu.getBoundingClientRect();
-      const below = innerHeight - a.bottom;
-      const downward = below >= m.height + GAP + MARGIN || below >= a.top;
-      const top = downward ? a.bottom + GAP : a.top - GAP - m.height;
-      const left = Math.min(Math.max(MARGIN, a.right - m.width), innerWidth - m.width - MARGIN);
-      menu.style.top = `${Math.max(MARGIN, top)}px`;
-      menu.style.left = `${Math.max(MARGIN, left)}px`;
-    };
-    place();
-    let frame = 0;
-    const follow = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(place);
-    };
-    const options = { capture: true, passive: true };
-    addEventListener('scroll', follow, options);
-    addEventListener('resize', follow, options);
-    return () => {
-      cancelAnimationFrame(frame);
-      removeEventListener('scroll', follow, options);
-      removeEventListener('resize', follow, options);
-    };
+    const place = () =>
+      void computePosition(anchor, menu, {
+        // The top layer is laid out against the viewport.
+        strategy: 'fixed',
+        placement: 'bottom-end',
+        middleware: [offset(GAP), flip({ padding: MARGIN }), shift({ padding: MARGIN })],
+      }).then(({ x, y }) => {
+        menu.style.left = `${x}px`;
+        menu.style.top = `${y}px`;
+      });
+    return autoUpdate(anchor, menu, place);
   }, [anchorRef, menuRef, layoutKey]);
 }
 
