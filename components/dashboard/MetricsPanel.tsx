@@ -7,6 +7,8 @@ import { PERIODS, periodDays, useMetricsSummary } from './metrics-query.ts';
 import type { PeriodDays } from './metrics-query.ts';
 import { useMetricsChoice } from './metrics-choice.ts';
 import { MetricsTable } from './MetricsTable.tsx';
+import { departmentChoices } from './choices.ts';
+import { Select } from './Select.tsx';
 import { ResponseChart } from './ResponseChart.tsx';
 import { errorText } from './server-client.ts';
 
@@ -42,27 +44,22 @@ export function MetricsPanel({
       <div className="row wrap">
         <label>
           Period
-          <select
+          <Select<PeriodDays>
             value={days}
-            onChange={(e) => choose({ days: Number(e.target.value) as PeriodDays })}
-          >
-            {PERIODS.map((p) => (
-              <option key={p.days} value={p.days}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+            options={PERIODS.map((p) => ({ value: p.days, label: p.label }))}
+            onChange={(days) => choose({ days })}
+          />
         </label>
         <label>
           Department
-          <select value={departmentId} onChange={(e) => choose({ departmentId: e.target.value })}>
-            <option value="">{scope.all ? 'All departments' : 'All my departments'}</option>
-            {scoped.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={departmentId}
+            options={[
+              { value: '', label: scope.all ? 'All departments' : 'All my departments' },
+              ...departmentChoices(scoped),
+            ]}
+            onChange={(departmentId) => choose({ departmentId })}
+          />
         </label>
         <span className="spacer" />
         <button type="button" className="secondary" onClick={() => run('threads', exportThreads)}>

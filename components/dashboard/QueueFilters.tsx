@@ -1,14 +1,8 @@
-import type {
-  Department,
-  Member,
-  Platform,
-  ThreadStatus,
-} from '../../shared/domain/schemas/index.ts';
-import { zPlatform, zThreadStatus } from '../../shared/domain/schemas/index.ts';
+import type { Department, Member } from '../../shared/domain/schemas/index.ts';
+import { departmentChoices, memberChoices, platformChoices, statusChoices } from './choices.ts';
 import { useQueue } from './dashboard-store.ts';
 import { UNROUTED } from './queue-scope.ts';
-
-export const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as const;
+import { Select } from './Select.tsx';
 
 /** Department (within the lead's scope), platform, status, assignee and overdue filters. */
 export function QueueFilters({
@@ -25,60 +19,39 @@ export function QueueFilters({
     <div className="row filters" role="group" aria-label="Queue filters">
       <label>
         Department
-        <select
+        <Select
           value={filters.departmentId}
-          onChange={(e) => setFilters({ departmentId: e.target.value })}
-        >
-          <option value="">{all ? 'All departments' : 'All my departments'}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-          <option value={UNROUTED}>Unrouted</option>
-        </select>
+          options={[
+            { value: '', label: all ? 'All departments' : 'All my departments' },
+            ...departmentChoices(departments),
+            { value: UNROUTED, label: 'Unrouted' },
+          ]}
+          onChange={(departmentId) => setFilters({ departmentId })}
+        />
       </label>
       <label>
         Platform
-        <select
+        <Select
           value={filters.platform}
-          onChange={(e) => setFilters({ platform: e.target.value as Platform | '' })}
-        >
-          <option value="">All platforms</option>
-          {zPlatform.options.map((p) => (
-            <option key={p} value={p}>
-              {platformName[p]}
-            </option>
-          ))}
-        </select>
+          options={[{ value: '', label: 'All platforms' }, ...platformChoices]}
+          onChange={(platform) => setFilters({ platform })}
+        />
       </label>
       <label>
         Status
-        <select
+        <Select
           value={filters.status}
-          onChange={(e) => setFilters({ status: e.target.value as ThreadStatus | '' })}
-        >
-          <option value="">Any status</option>
-          {zThreadStatus.options.map((s) => (
-            <option key={s} value={s}>
-              {s[0]!.toUpperCase() + s.slice(1)}
-            </option>
-          ))}
-        </select>
+          options={[{ value: '', label: 'Any status' }, ...statusChoices]}
+          onChange={(status) => setFilters({ status })}
+        />
       </label>
       <label>
         Assignee
-        <select
+        <Select
           value={filters.assigneeId}
-          onChange={(e) => setFilters({ assigneeId: e.target.value })}
-        >
-          <option value="">Anyone</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+          options={[{ value: '', label: 'Anyone' }, ...memberChoices(members)]}
+          onChange={(assigneeId) => setFilters({ assigneeId })}
+        />
       </label>
       <label className="check">
         <input

@@ -1,8 +1,9 @@
 import type { Department, Member, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
 import { useQueue } from './dashboard-store.ts';
-import { platformName } from './QueueFilters.tsx';
+import { departmentChoices, memberChoices, platformName } from './choices.ts';
 import { RowActions } from './RowActions.tsx';
+import { Select } from './Select.tsx';
 import { server } from './server-client.ts';
 
 interface Props {
@@ -58,28 +59,23 @@ export function QueueRow({ view, now, departments, members }: Props) {
         </div>
       </td>
       <td>
-        <select
+        <Select
           aria-label={`Department for ${label}`}
           value={thread.departmentId ?? ''}
           disabled={busy}
           style={dept ? { borderLeft: `4px solid ${dept.color}` } : undefined}
-          onChange={(e) => void route(e.target.value || null)}
-        >
-          <option value="">Unrouted</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+          options={[{ value: '', label: 'Unrouted' }, ...departmentChoices(departments)]}
+          onChange={(id) => void route(id || null)}
+        />
       </td>
       <td>
-        <select
+        <Select
           aria-label={`Assignee for ${label}`}
           value={thread.assigneeId ?? ''}
           disabled={busy}
-          onChange={(e) => {
-            const assigneeId = e.target.value || null;
+          options={[{ value: '', label: 'Nobody' }, ...memberChoices(people)]}
+          onChange={(id) => {
+            const assigneeId = id || null;
             const name = members.find((m) => m.id === assigneeId)?.name;
             void act(
               postKey,
@@ -89,14 +85,7 @@ export function QueueRow({ view, now, departments, members }: Props) {
               () => server.threads.assign.mutate({ postKey, assigneeId }),
             );
           }}
-        >
-          <option value="">Nobody</option>
-          {people.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+        />
       </td>
       <td className="state">
         <span className={`pill ${thread.status}`}>{thread.status}</span>

@@ -1,6 +1,8 @@
 import type { Member, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { nextStatus } from '../../shared/domain/thread-state.ts';
 import { useQueue } from './dashboard-store.ts';
+import { memberChoices } from './choices.ts';
+import { Select } from './Select.tsx';
 import { server } from './server-client.ts';
 
 const moves = [
@@ -43,12 +45,16 @@ export function RowActions({
           >
             Release claim
           </button>
-          <select
+          <Select
             aria-label={`Give the claim on ${label} to`}
             value=""
             disabled={busy}
-            onChange={(e) => {
-              const to = people.find((m) => m.id === e.target.value);
+            options={[
+              { value: '', label: 'Give claim to…' },
+              ...memberChoices(people.filter((m) => m.id !== claim.holderId)),
+            ]}
+            onChange={(id) => {
+              const to = people.find((m) => m.id === id);
               if (!to) return;
               void act(
                 postKey,
@@ -56,16 +62,7 @@ export function RowActions({
                 () => server.claims.override.mutate({ postKey, toMemberId: to.id }),
               );
             }}
-          >
-            <option value="">Give claim to…</option>
-            {people
-              .filter((m) => m.id !== claim.holderId)
-              .map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-          </select>
+          />
         </>
       )}
       {moves.map(([move, action, done]) =>

@@ -6,9 +6,9 @@ import type {
   Platform,
   RoutingRule,
 } from '../../shared/domain/schemas/index.ts';
-import { zBuyingStage, zPlatform } from '../../shared/domain/schemas/index.ts';
 import { regexError } from '../../shared/domain/routing.ts';
-import { platformName } from './QueueFilters.tsx';
+import { departmentChoices, platformChoices, stageChoices } from './choices.ts';
+import { Select } from './Select.tsx';
 
 /** A rule as the server takes it (create, or the whole patch of an edit). */
 export interface RuleDraft {
@@ -106,41 +106,39 @@ export function RuleForm(props: {
       <div className="row wrap">
         <label>
           Platform
-          <select value={f.platform} onChange={set('platform')}>
-            <option value="">Any</option>
-            {zPlatform.options.map((p) => (
-              <option key={p} value={p}>
-                {platformName[p]}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={f.platform}
+            options={[{ value: '', label: 'Any' }, ...platformChoices]}
+            onChange={(platform) => setF({ ...f, platform })}
+          />
         </label>
         <label>
           Buying stage
-          <select value={f.stage} onChange={set('stage')}>
-            <option value="">Any</option>
-            {zBuyingStage.options.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
+          <Select
+            value={f.stage}
+            options={[{ value: '', label: 'Any' }, ...stageChoices]}
+            onChange={(stage) => setF({ ...f, stage })}
+          />
         </label>
         <label>
           Route to
-          <select value={f.departmentId} onChange={set('departmentId')} required>
-            <option value="">Choose…</option>
-            {props.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={f.departmentId}
+            required
+            options={[{ value: '', label: 'Choose…' }, ...departmentChoices(props.departments)]}
+            onChange={(departmentId) => setF({ ...f, departmentId })}
+          />
         </label>
         <label>
           Mode
-          <select value={f.mode} onChange={set('mode')}>
-            <option value="suggest">Suggest</option>
-            <option value="auto">Route automatically</option>
-          </select>
+          <Select
+            value={f.mode}
+            options={[
+              { value: 'suggest', label: 'Suggest' },
+              { value: 'auto', label: 'Route automatically' },
+            ]}
+            onChange={(mode) => setF({ ...f, mode })}
+          />
         </label>
         <label className="check">
           <input

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Department, Platform, RoutingRule } from '../../shared/domain/schemas/index.ts';
-import { zPlatform } from '../../shared/domain/schemas/index.ts';
-import { platformName } from './QueueFilters.tsx';
+import { platformChoices } from './choices.ts';
+import { Select } from './Select.tsx';
 import { useRuleList } from './rules-store.ts';
 import { errorText, server } from './server-client.ts';
 
@@ -41,13 +41,7 @@ export function RuleTester({ departments }: { departments: Department[] }) {
       <div className="row wrap">
         <label>
           Sample platform
-          <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
-            {zPlatform.options.map((p) => (
-              <option key={p} value={p}>
-                {platformName[p]}
-              </option>
-            ))}
-          </select>
+          <Select value={platform} options={platformChoices} onChange={(p) => setPlatform(p)} />
         </label>
         <label>
           Sample author
