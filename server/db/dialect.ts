@@ -28,12 +28,43 @@ export async function readNow(db: Kysely<Database>, dialect: DialectName): Promi
 
 /**
  * Serialises one organisation's writes until the transaction ends, so event ids commit in id
- * order. SQLite needs nothing: it has one writer.
+ * order, and reads the clock after taking the lock (so the clocks of an org's writes never go
+ * back); one statement. SQLite needs no lock: it has one writer.
  */
-export async function lockOrg(trx: Kysely<Database>, dialect: DialectName, orgId: string) {
-  if (dialect === 'postgres')
-    await sql`select pg_advisory_xact_lock(hashtext(${orgId}))`.execute(trx);
+export async function lockOrgAndReadNow(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  orgId: string,
+): Promise<number> {
+  if (dialect === 'sqlite') return readNow(trx, dialect);
+  const { rows } = await sql<{ now: number }>`
+    select ${dbNow(dialect)} as now from (select pg_advisory_xact_lock(hashtext(${orgId}))) locked`.execute(
+    trx,
+  );
+  return Number(rows[0]!.now);
 }
+
+/**
+ * Savepoints around each write of a group. PostgreSQL takes "release the last, open the next" as
+ * one simple query, so a write costs one round trip for them; SQLite runs one statement at a time
+ * (and has no round trips).
+ */
+export const savepoints = {
+  first: (trx: Kysely<Database>) => sql`savepoint write`.execute(trx),
+  async next(trx: Kysely<Database>, dialect: DialectName) {
+    if (dialect === 'postgres')
+      await sql.raw('release savepoint write; savepoint write').execute(trx);
+    else {
+      await sql`release savepoint write`.execute(trx);
+      await sql`savepoint write`.execute(trx);
+    }
+  },
+  release: (trx: Kysely<Database>) => sql`release savepoint write`.execute(trx),
+  /** Undoes the current write only, and opens its savepoint again for the next. */
+  async undo(trx: Kysely<Database>) {
+    await sql`rollback to savepoint write`.execute(trx);
+  },
+};
 
 export const NOTIFY_CHANNEL = 'switchboard_events';
 

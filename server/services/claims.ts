@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
 import type { Claim } from '../../shared/domain/schemas/index.ts';
 import type { Caller, Trx } from './deps.ts';
@@ -77,4 +78,31 @@ export async function dropClaim(trx: Trx, orgId: string, postKey: string, now: n
     .where('org_id', '=', orgId)
     .where('post_key', '=', postKey)
     .execute();
+}
+
+/**
+ * The guarded upsert that grants a lease: it takes effect only when the post is free, its lease
+ * has run out, or the caller holds it already (then the token stays), judged at `now` (the
+ * database clock). Of any number of concurrent callers exactly one gets a row back.
+ */
+export async function grantLease(
+  trx: Trx,
+  lease: { orgId: string; postKey: string; holderId: string; now: number; leaseMs: number },
+): Promise<{ token: number; expiresAt: number } | null> {
+  const { orgId, postKey, holderId, now, leaseMs } = lease;
+  const { rows } = await sql<{ token: number; expires_at: number }>`
+    insert into claims (org_id, post_key, holder_id, token, expires_at, acquired_at)
+    values (${orgId}, ${postKey}, ${holderId}, 1, ${now + leaseMs}, ${now})
+    on conflict (org_id, post_key) do update set
+      token = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${now}
+                   then claims.token else claims.token + 1 end,
+      acquired_at = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${now}
+                   then claims.acquired_at else excluded.acquired_at end,
+      holder_id = excluded.holder_id,
+      expires_at = excluded.expires_at
+    where claims.holder_id is null or claims.expires_at <= ${now}
+       or claims.holder_id = excluded.holder_id
+    returning token, expires_at`.execute(trx);
+  const granted = rows[0];
+  return granted ? { token: Number(granted.token), expiresAt: Number(granted.expires_at) } : null;
 }

@@ -16,17 +16,20 @@ export async function registerPosts(deps: ServerDeps, caller: Caller, refs: read
   await runWrite(deps, scope, async ({ trx, now, emit }) => {
     const rules = await listRules(trx, caller.orgId);
     const departments = new Map((await listDepartments(trx, caller.orgId)).map((d) => [d.id, d]));
-    for (const ref of refs) {
+    const routed = refs.map((ref) => {
       const rule = matchRule(rules, {
         platform: ref.platform,
         text: ref.text,
         authorHandle: ref.author.handle,
       });
       const department = rule ? departments.get(rule.departmentId) : undefined;
-      const auto = rule?.mode === 'auto' && department;
-      const inserted = await trx
-        .insertInto('threads')
-        .values({
+      return { ref, rule, department, auto: rule?.mode === 'auto' && department !== undefined };
+    });
+    // One insert for all; a post another member registered first is skipped (not returned).
+    const inserted = await trx
+      .insertInto('threads')
+      .values(
+        routed.map(({ ref, department, auto }) => ({
           org_id: caller.orgId,
           post_key: ref.key,
           platform: ref.platform,
@@ -35,34 +38,32 @@ export async function registerPosts(deps: ServerDeps, caller: Caller, refs: read
           author_name: ref.author.name,
           text: ref.text,
           posted_at: ref.postedAt ? Date.parse(ref.postedAt) : null,
-          department_id: auto ? department.id : null,
+          department_id: auto ? department!.id : null,
           suggested_department_id: !auto && department ? department.id : null,
           assignee_id: null,
-          status: 'open',
+          status: 'open' as const,
           version: 1,
           first_seen_at: now,
           first_seen_by: caller.id,
           answered_at: null,
           answered_by: null,
-          due_at: auto ? slaDueAt(now, department.slaMinutes) : null,
-        })
-        .onConflict((oc) => oc.columns(['org_id', 'post_key']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!inserted) continue; // another member registered it first
-      const thread = toThread(inserted);
+          due_at: auto ? slaDueAt(now, department!.slaMinutes) : null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['org_id', 'post_key']).doNothing())
+      .returningAll()
+      .execute();
+    const byKey = new Map(inserted.map((row) => [row.post_key, toThread(row)]));
+    const events = routed.flatMap(({ ref, rule, department, auto }) => {
+      const thread = byKey.get(ref.key);
+      if (!thread) return [];
       const base = { postKey: ref.key, thread, claim: null };
-      await emit({
-        ...base,
-        type: 'post.seen',
-        data: { ruleId: rule?.id ?? null },
-      });
-      if (auto)
-        await emit({
-          ...base,
-          type: 'thread.routed',
-          data: { from: null, to: department.id, ruleId: rule.id, automatic: true },
-        });
-    }
+      const seen = { ...base, type: 'post.seen' as const, data: { ruleId: rule?.id ?? null } };
+      if (!auto) return [seen];
+      const to = department!.id;
+      const data = { from: null, to, ruleId: rule!.id, automatic: true };
+      return [seen, { ...base, type: 'thread.routed' as const, data }];
+    });
+    if (events.length) await emit(...events);
   });
 }

@@ -24,7 +24,7 @@ export function toThread(r: Selectable<ThreadTable>): Thread {
   };
 }
 
-type ClaimRow = Selectable<ClaimTable> & { holder_name: string | null };
+export type ClaimRow = Selectable<ClaimTable> & { holder_name: string | null };
 
 /** A claim row as clients see it: null unless someone holds a live lease. */
 export function toClaim(r: ClaimRow | undefined, now: number): Claim | null {

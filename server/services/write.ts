@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import { lockOrg, notifyCommit, readNow } from '../db/dialect.ts';
 import type { ProcedurePath } from '../../shared/domain/permissions.ts';
 import type { ServerDeps, Trx } from './deps.ts';
-import { appendEvent } from './event-log.ts';
+import { appendEvents } from './event-log.ts';
 import type { EventFields } from './event-log.ts';
+import { GroupCommitter } from './group-commit.ts';
 
 export interface WriteScope {
   orgId: string;
@@ -30,76 +30,84 @@ export function systemScope(orgId: string): WriteScope {
 
 export interface WriteContext {
   trx: Trx;
-  /** The database clock at the start of the write, epoch ms. */
+  /** The database clock when the write's group began, epoch ms. */
   now: number;
   /**
-   * Appends an event to the log in this write: organisation, time and actor (the scope's member
-   * unless `actorId` is given) are the write's own. Returns the event id.
+   * Appends events to the log in this write, in order: organisation, time and actor (the scope's
+   * member unless `actorId` is given) are the write's own. Returns the last event's id.
    */
-  emit(event: EventFields): Promise<number>;
+  emit(...events: EventFields[]): Promise<number>;
 }
 
+const committers = new WeakMap<ServerDeps, GroupCommitter>();
+
 /**
- * Runs one write in a transaction, then wakes the org's event streams. Writes of one
- * organisation are serialised (SQLite: one writer; PostgreSQL: an advisory lock per org) so event
- * ids commit in id order and a stream reading "after id N" can never skip a late commit.
- * A replayed client mutation id returns the first result and applies nothing.
+ * Every write of the server: `fn` runs in a transaction (shared with the writes that arrive with
+ * it, in a savepoint of its own: see group-commit.ts), and the promise settles once that
+ * transaction has committed; then the org's event streams are woken. A replayed client mutation
+ * id answers with the first result and applies nothing.
  */
-export async function runWrite<T>(
+export function runWrite<T>(
   deps: ServerDeps,
   scope: WriteScope,
   fn: (w: WriteContext) => Promise<T>,
 ): Promise<T> {
-  const { store } = deps;
+  let committer = committers.get(deps);
+  if (!committer) committers.set(deps, (committer = new GroupCommitter(deps)));
+  return new Promise<T>((resolve, reject) =>
+    committer.submit({
+      orgId: scope.orgId,
+      run: (trx, now) => applyOnce(trx, now, scope, fn),
+      settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
+    }),
+  );
+}
+
+async function applyOnce<T>(
+  trx: Trx,
+  now: number,
+  scope: WriteScope,
+  fn: (w: WriteContext) => Promise<T>,
+) {
   const replayKey = scope.clientMutationId && scope.memberId ? scope.clientMutationId : null;
-  const result = await store.db.transaction().execute(async (trx) => {
-    await lockOrg(trx, store.dialect, scope.orgId);
-    if (replayKey) {
-      const earlier = await trx
-        .selectFrom('mutations')
-        .select(['result', 'procedure'])
-        .where('org_id', '=', scope.orgId)
-        .where('member_id', '=', scope.memberId!)
-        .where('client_id', '=', replayKey)
-        .executeTakeFirst();
-      if (earlier) {
-        if (earlier.procedure !== scope.procedure)
-          throw new TRPCError({
-            code: 'CONFLICT',
-            message: `client mutation id ${replayKey} was already used for ${earlier.procedure}`,
-          });
-        return { replayed: true as const, value: JSON.parse(earlier.result) as T };
-      }
+  if (replayKey) {
+    const earlier = await trx
+      .selectFrom('mutations')
+      .select(['result', 'procedure'])
+      .where('org_id', '=', scope.orgId)
+      .where('member_id', '=', scope.memberId!)
+      .where('client_id', '=', replayKey)
+      .executeTakeFirst();
+    if (earlier) {
+      if (earlier.procedure !== scope.procedure)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `client mutation id ${replayKey} was already used for ${earlier.procedure}`,
+        });
+      return { value: JSON.parse(earlier.result) as T, changed: false, lastEventId: null };
     }
-    const now = await readNow(trx, store.dialect);
-    let lastEventId: number | null = null;
-    const emit = async (e: EventFields) => {
-      lastEventId = await appendEvent(trx, {
-        actorId: scope.memberId,
-        ...e,
-        orgId: scope.orgId,
-        at: now,
-      });
-      return lastEventId;
-    };
-    const value = await fn({ trx, now, emit });
-    if (replayKey) {
-      await trx
-        .insertInto('mutations')
-        .values({
-          org_id: scope.orgId,
-          member_id: scope.memberId!,
-          client_id: replayKey,
-          procedure: scope.procedure ?? '',
-          result: JSON.stringify(value ?? null),
-          created_at: now,
-        })
-        .execute();
-    }
-    if (lastEventId !== null)
-      await notifyCommit(trx, store.dialect, { orgId: scope.orgId, eventId: lastEventId });
-    return { replayed: false as const, value };
-  });
-  if (!result.replayed) deps.bus.wake(scope.orgId);
-  return result.value;
+  }
+  let lastEventId: number | null = null;
+  const emit = async (...events: EventFields[]) => {
+    const fields = { orgId: scope.orgId, at: now };
+    lastEventId = await appendEvents(
+      trx,
+      events.map((e) => ({ actorId: scope.memberId, ...e, ...fields })),
+    );
+    return lastEventId;
+  };
+  const value = await fn({ trx, now, emit });
+  if (replayKey)
+    await trx
+      .insertInto('mutations')
+      .values({
+        org_id: scope.orgId,
+        member_id: scope.memberId!,
+        client_id: replayKey,
+        procedure: scope.procedure ?? '',
+        result: JSON.stringify(value ?? null),
+        created_at: now,
+      })
+      .execute();
+  return { value, changed: true, lastEventId };
 }

@@ -1,83 +1,80 @@
-import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
 import type { Claim } from '../../../shared/domain/schemas/index.ts';
 import { DEFAULT_LEASE_MS } from '../../../shared/domain/schemas/index.ts';
 import { canActOn } from '../../../shared/domain/permissions.ts';
-import { dbNow } from '../../db/dialect.ts';
 import { authorize } from '../authorize.ts';
 import {
   ClaimHeldError,
   currentClaim,
+  dropClaim,
+  grantLease,
   held,
   requireFence,
   requireOpen,
-  dropClaim,
 } from '../claims.ts';
 import type { Call } from '../deps.ts';
 import { getMember } from '../members.ts';
-import { threadRow } from '../thread-access.ts';
-import { toThread } from '../views.ts';
+import { postState, threadRow } from '../thread-access.ts';
+import { toClaim, toThread } from '../views.ts';
 import { callerScope, runWrite } from '../write.ts';
 
 /** claims.*: leases with fencing tokens (DESIGN.md, "Claims are leases with fencing tokens"). */
 
 /**
- * Leases are granted by one upsert whose update is guarded by "free, expired, or mine", judged by
- * the database clock: of any number of concurrent callers exactly one gets a row back.
+ * One read (the thread and its claim), one guarded upsert (claims.ts, grantLease), its event.
+ * The upsert decides: of any number of concurrent callers exactly one gets the lease.
  */
 export async function acquire(
   { deps, caller }: Call,
   input: { postKey: string; leaseMs?: number; clientMutationId?: string },
 ): Promise<{ token: number; expiresAt: number }> {
-  const { dialect } = deps.store;
   const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
   return runWrite(
     deps,
     callerScope(caller, 'claims.acquire', input.clientMutationId),
     async ({ trx, now, emit }) => {
-      const thread = await threadRow(trx, caller.orgId, input.postKey);
+      const { orgId } = caller;
+      const { thread, claim: row } = await postState(trx, orgId, input.postKey);
       authorize(caller, 'claims.acquire', { departmentId: thread.department_id });
       requireOpen(thread);
-      const before = await currentClaim(trx, caller.orgId, input.postKey, now);
-      const clock = dbNow(dialect);
-      const { rows } = await sql<{ token: number; expires_at: number }>`
-      insert into claims (org_id, post_key, holder_id, token, expires_at, acquired_at)
-      values (${caller.orgId}, ${input.postKey}, ${caller.id}, 1, ${clock} + ${leaseMs}, ${clock})
-      on conflict (org_id, post_key) do update set
-        token = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${clock}
-                     then claims.token else claims.token + 1 end,
-        acquired_at = case when claims.holder_id = excluded.holder_id and claims.expires_at > ${clock}
-                     then claims.acquired_at else excluded.acquired_at end,
-        holder_id = excluded.holder_id,
-        expires_at = excluded.expires_at
-      where claims.holder_id is null or claims.expires_at <= ${clock} or claims.holder_id = excluded.holder_id
-      returning token, expires_at`.execute(trx);
-      const granted = rows[0];
-      if (!granted) {
-        const { live } = await currentClaim(trx, caller.orgId, input.postKey, now);
-        throw live
-          ? held(live, now)
+      const before = toClaim(row, now);
+      const granted = await grantLease(trx, {
+        orgId,
+        postKey: input.postKey,
+        holderId: caller.id,
+        now,
+        leaseMs,
+      });
+      if (!granted)
+        throw before
+          ? held(before, now)
           : new ClaimHeldError('someone else claimed this post just now', null);
-      }
       const claim: Claim = {
         postKey: input.postKey,
         holderId: caller.id,
         holderName: caller.name,
-        token: Number(granted.token),
-        expiresAt: Number(granted.expires_at),
+        ...granted,
       };
       const base = { postKey: input.postKey, thread: toThread(thread) };
-      const prev = before.row;
-      if (prev?.holder_id && prev.holder_id !== caller.id && !before.live)
-        await emit({
-          ...base,
-          type: 'claim.expired',
-          actorId: null,
-          claim: null,
-          data: { holderId: prev.holder_id, holderName: prev.holder_name },
-        });
-      const renewed = before.live?.holderId === caller.id;
-      await emit({ ...base, type: renewed ? 'claim.renewed' : 'claim.acquired', claim });
+      const renewed = before?.holderId === caller.id;
+      const acquired = {
+        ...base,
+        type: renewed ? 'claim.renewed' : 'claim.acquired',
+        claim,
+      } as const;
+      // A lease that ran out without being swept yet is announced as expired first.
+      if (row?.holder_id && row.holder_id !== caller.id && !before)
+        await emit(
+          {
+            ...base,
+            type: 'claim.expired',
+            actorId: null,
+            claim: null,
+            data: { holderId: row.holder_id, holderName: row.holder_name },
+          },
+          acquired,
+        );
+      else await emit(acquired);
       return { token: claim.token, expiresAt: claim.expiresAt };
     },
   );
