@@ -81,6 +81,20 @@ export async function notifyCommit(
     await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(note)})`.execute(trx);
 }
 
+/**
+ * The schema the migrations' own tables live in. PostgreSQL must be told: the migrator looks
+ * for its tables in every schema otherwise, and finds another schema's (several databases
+ * sharing a server, e.g. one schema per test run).
+ */
+export async function migrationSchema(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): Promise<string | undefined> {
+  if (dialect === 'sqlite') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]!.schema;
+}
+
 /** Column types of the migrations: epoch ms and the event log's increasing id. */
 export function columnTypes(dialect: DialectName) {
   return dialect === 'postgres'

@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Store } from './connect.ts';
+import { migrationSchema } from './dialect.ts';
 import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
 
@@ -30,6 +31,7 @@ export async function migrateToLatest(store: Store): Promise<void> {
     provider: new ListedMigrations(store.dialect),
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    migrationTableSchema: await migrationSchema(store.db, store.dialect),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
