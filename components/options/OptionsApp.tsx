@@ -7,11 +7,15 @@ import { normaliseServerUrl } from '../../shared/background/settings.ts';
 import { AlertPrefsForm } from './AlertPrefsForm.tsx';
 import { SignedInCard } from './SignedInCard.tsx';
 
-/** Asks for host permission for the configured server only (127.0.0.1/localhost are granted). */
-async function allowServer(serverUrl: string): Promise<boolean> {
-  const origins = [`${new URL(serverUrl).origin}/*`];
-  if (await browser.permissions.contains({ origins })) return true;
-  return browser.permissions.request({ origins });
+/**
+ * Asks for host permission for the configured server only (127.0.0.1/localhost are granted; a
+ * granted one answers true without asking). The pattern names the host, any port: Firefox's
+ * patterns take no port. Asked first thing in the click: Firefox honours a permission request
+ * only in the user's gesture, which an earlier await would end.
+ */
+function allowServer(serverUrl: string): Promise<boolean> {
+  const { protocol, hostname } = new URL(serverUrl);
+  return browser.permissions.request({ origins: [`${protocol}//${hostname}/*`] });
 }
 
 export function OptionsApp() {
@@ -40,6 +44,8 @@ export function OptionsApp() {
         setSession(result.session);
         setToken('');
       } else setError(result.error);
+    } catch (err) {
+      setError(`Could not sign in: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setBusy(false);
     }
