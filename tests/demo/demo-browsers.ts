@@ -37,6 +37,7 @@ async function openActor(
 ): Promise<DemoActor> {
   const browser = await launchWithExtension({
     headless: options.headless,
+    closeOnSignals: false,
     viewport: options.headless ? VIEWPORT : null,
     args: options.headless ? [] : windowArgs(options.left),
   });

@@ -5,6 +5,7 @@ import type { DemoBrowsers } from './demo-browsers.ts';
 import { startDemoServer } from './demo-server.ts';
 import type { DemoServer } from './demo-server.ts';
 import { walkStory } from './walk-story.ts';
+import { describeSeededDemo } from '../../server/seed-demo.ts';
 
 /**
  * `npm run demo`: a throwaway server with the demo organisation, and Chromium with the built
@@ -15,13 +16,21 @@ import { walkStory } from './walk-story.ts';
 const { values: flags } = parseArgs({
   options: {
     headless: { type: 'boolean', default: !process.env.DISPLAY },
-    walk: { type: 'boolean', default: false },
     out: { type: 'string', default: 'demo-output' },
   },
 });
 
 const outDir = path.resolve(flags.out!);
 const say = (line = '') => console.log(line);
+
+/**
+ * Ctrl+C (or a terminal closing) ends the demo the way closing its windows does: cleaned up.
+ * `on`, not `once`: the signal comes twice, from the terminal and relayed by tsx's parent.
+ */
+const signalled = new Promise<string>((resolve) => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => resolve(signal));
+});
 
 async function explore(server: DemoServer, cast: DemoBrowsers) {
   for (const actor of [cast.member, cast.lead])
@@ -31,15 +40,15 @@ async function explore(server: DemoServer, cast: DemoBrowsers) {
   say(`  left:  ${cast.member.label}    right: ${cast.lead.label}`);
   say(`on replicas of X, LinkedIn and Facebook (the real addresses, served from this machine).`);
   say(`Claim a post on one side and watch the other; Sam's dashboard is in his last tab.`);
-  say(`Other people of ${server.seeded.org.name}: npm run cli -- seed-demo prints their tokens.`);
+  say(`To sign in as someone else (another browser, or Firefox) at ${server.url}:`);
+  say(describeSeededDemo(server.seeded).split('\n').slice(2).join('\n'));
   say(`Close both windows, or press Ctrl+C, to end; the demo's data is then deleted.`);
-  await new Promise<void>((resolve) => {
+  const windowsClosed = new Promise<void>((resolve) => {
     let open = 2;
     for (const actor of [cast.member, cast.lead])
       actor.browser.context.on('close', () => --open === 0 && resolve());
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
   });
+  await Promise.race([windowsClosed, signalled]);
 }
 
 async function main() {
@@ -49,24 +58,35 @@ async function main() {
   let cast: DemoBrowsers | null = null;
   try {
     cast = await openDemoBrowsers(server, { headless: flags.headless! });
-    if (flags.headless || flags.walk) {
-      say(flags.headless ? 'No display: walking the story headless.' : 'Walking the story.');
-      const pictures = await walkStory(cast, outDir, {
+    if (flags.headless) {
+      say('No display (or --headless): walking the story in headless browsers.');
+      const walk = walkStory(cast, outDir, {
         onPicture: (p) => say(`  ${path.basename(p.file)}  ${p.caption}`),
       });
+      const outcome = await Promise.race([
+        walk.then((pictures) => ({ pictures })),
+        signalled.then((signal) => ({ signal })),
+      ]);
+      if ('signal' in outcome) {
+        walk.catch(() => undefined); // its browsers are closing under it
+        return say(`\n${outcome.signal}: stopped; cleaning up.`);
+      }
+      const { pictures } = outcome;
       const seconds = Math.round((Date.now() - started) / 1000);
       say(
         `\n${pictures.length} pictures of the story in ${outDir}/ (${seconds} s), each with its caption beside it (.txt).`,
       );
-    }
-    if (!flags.headless) await explore(server, cast);
+    } else await explore(server, cast);
   } finally {
     await cast?.close();
     await server.close();
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`\ndemo failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(),
+  (e: unknown) => {
+    console.error(`\ndemo failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

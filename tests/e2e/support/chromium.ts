@@ -47,6 +47,11 @@ export interface LaunchOptions {
   args?: string[];
   /** null: the page takes the window's size. */
   viewport?: { width: number; height: number } | null;
+  /**
+   * false: Ctrl+C and SIGTERM are the caller's to handle (Playwright would otherwise kill the
+   * browser and end the process before the caller cleans up).
+   */
+  closeOnSignals?: boolean;
 }
 
 /** A fresh profile with the built extension loaded, as a user would have it. */
@@ -57,6 +62,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
+    handleSIGINT: options.closeOnSignals ?? true,
+    handleSIGTERM: options.closeOnSignals ?? true,
+    handleSIGHUP: options.closeOnSignals ?? true,
     viewport: options.viewport === undefined ? { width: 1100, height: 900 } : options.viewport,
     args: [
       ...(options.args ?? []),
