@@ -87,6 +87,10 @@ main().then(
   () => process.exit(),
   (e: unknown) => {
     console.error(`\ndemo failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!flags.headless)
+      console.error(
+        `(DISPLAY is ${process.env.DISPLAY}; without a usable display: npm run demo -- --headless)`,
+      );
     process.exit(1);
   },
 );
