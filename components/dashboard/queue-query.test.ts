@@ -6,29 +6,10 @@ import type { ExtensionRequest, RpcResult } from '../../shared/messaging/protoco
 import { changeRow, queueQueryOptions } from './queue-query.ts';
 import type { QueueFilters } from './queue-scope.ts';
 import { queryClient } from './server-client.ts';
+import { threadView } from '../../tests/fixtures/thread-view.ts';
 
-const view = (postKey: string, status: ThreadView['thread']['status'] = 'open'): ThreadView => ({
-  thread: {
-    postKey,
-    platform: 'x',
-    url: `https://x.com/a/status/${postKey.slice(2)}`,
-    authorHandle: 'a',
-    authorName: 'A',
-    text: 'hello',
-    postedAt: null,
-    departmentId: 'd1',
-    suggestedDepartmentId: null,
-    assigneeId: null,
-    status,
-    version: 1,
-    firstSeenAt: 1,
-    firstSeenBy: null,
-    answeredAt: null,
-    answeredBy: null,
-    dueAt: null,
-  },
-  claim: null,
-});
+const view = (postKey: string, status: ThreadView['thread']['status'] = 'open') =>
+  threadView(postKey, { status, departmentId: 'd1' });
 
 const scope = { all: false, departmentIds: ['d1', 'd2'] };
 const filters = (departmentId: string): QueueFilters => ({

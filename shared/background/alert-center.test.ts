@@ -1,33 +1,15 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { post, startTestServer } from '../../tests/server/harness.ts';
-import type { TestOrg, TestServer } from '../../tests/server/harness.ts';
-import {
-  freshDbName,
-  openTab,
-  signedInBackground,
-} from '../../tests/background/test-background.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { post } from '../../tests/server/harness.ts';
+import { freshDbName, openTab, realServerSuite } from '../../tests/background/test-background.ts';
 import type { SyncEvent } from '../domain/schemas/event.ts';
-import type { Background } from './start-background.ts';
 
 describe('alert center (real server)', () => {
-  let server: TestServer;
-  let org: TestOrg;
-  const running: Background[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await server.org('Alerts Co');
-  });
-  afterEach(() => {
-    for (const b of running.splice(0)) b.connection.stop();
-    vi.restoreAllMocks();
-  });
-  afterAll(() => server.close());
+  const suite = realServerSuite('Alerts Co');
 
   /** A member's background, with the events its stream hands to the alert center. */
   async function listening(token: string, dbName = freshDbName()) {
-    const background = await signedInBackground(server, token, { dbName });
-    running.push(background);
+    const background = await suite.background(token, { dbName });
     const events: SyncEvent[] = [];
     const onEvent = background.alerts.onEvent.bind(background.alerts);
     vi.spyOn(background.alerts, 'onEvent').mockImplementation((e) => {
@@ -38,15 +20,15 @@ describe('alert center (real server)', () => {
   }
 
   it('alerts once per browser: a replayed event, or a second worker on the same cache, stays quiet', async () => {
-    const ana = await org.member('Ana', 'member', ['Support']);
+    const ana = await suite.org.member('Ana', 'member', ['Support']);
     const created = vi.spyOn(fakeBrowser.notifications, 'create');
     const dbName = freshDbName();
     const first = await listening(ana.token, dbName);
     const p = post('My order is late');
-    await org.admin.posts.observe.mutate({ posts: [p] });
-    await org.admin.threads.assign.mutate({
+    await suite.org.admin.posts.observe.mutate({ posts: [p] });
+    await suite.org.admin.threads.assign.mutate({
       postKey: p.key,
-      departmentId: org.departments.Support!.id,
+      departmentId: suite.org.departments.Support!.id,
     });
     const routed = await vi.waitUntil(() => first.events.find((e) => e.type === 'thread.routed'));
     // No window has focus: a system notification, named for the department.
@@ -62,7 +44,7 @@ describe('alert center (real server)', () => {
   });
 
   it('shows an alert as a toast in the focused social tab instead of a notification', async () => {
-    const bea = await org.member('Bea', 'member', ['Support']);
+    const bea = await suite.org.member('Bea', 'member', ['Support']);
     const created = vi.spyOn(fakeBrowser.notifications, 'create');
     const { background, events } = await listening(bea.token);
     const win = await fakeBrowser.windows.create({ focused: true });
@@ -80,8 +62,8 @@ describe('alert center (real server)', () => {
     const shown = openTab(background, tab!.id);
 
     const p = post('Can someone call me back?');
-    await org.admin.posts.observe.mutate({ posts: [p] });
-    await org.admin.threads.assign.mutate({ postKey: p.key, assigneeId: bea.id });
+    await suite.org.admin.posts.observe.mutate({ posts: [p] });
+    await suite.org.admin.threads.assign.mutate({ postKey: p.key, assigneeId: bea.id });
     await vi.waitUntil(() => events.some((e) => e.type === 'thread.assigned'));
     const toast = await vi.waitUntil(() => shown.received.find((m) => m.type === 'toast'));
     expect(toast).toMatchObject({ alert: { kind: 'assigned', postKey: p.key } });

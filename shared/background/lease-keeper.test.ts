@@ -1,35 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { post, sleep, startTestServer } from '../../tests/server/harness.ts';
-import type { TestOrg, TestServer } from '../../tests/server/harness.ts';
-import { openTab, showPost, signedInBackground } from '../../tests/background/test-background.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { post, sleep } from '../../tests/server/harness.ts';
+import { openTab, realServerSuite, showPost } from '../../tests/background/test-background.ts';
 import type { TestTab } from '../../tests/background/test-background.ts';
 import { RELEASE_AFTER_MS, RENEW_EVERY_MS } from './lease-keeper.ts';
-import type { Background } from './start-background.ts';
 
 describe('lease keeper (real server)', () => {
-  let server: TestServer;
-  let org: TestOrg;
-  const running: Background[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await server.org('Leases Co');
-  });
-  afterEach(() => {
-    for (const b of running.splice(0)) b.connection.stop();
-  });
-  afterAll(() => server.close());
+  const suite = realServerSuite('Leases Co');
 
   /** A member's background on a clock the test moves, holding a claim on a post a tab shows. */
   async function holding(name: string) {
-    const m = await org.member(name, 'member', ['Support']);
+    const m = await suite.org.member(name, 'member', ['Support']);
     const clock = { t: Date.now() };
-    const background = await signedInBackground(server, m.token, { now: () => clock.t });
-    running.push(background);
+    const background = await suite.background(m.token, { now: () => clock.t });
     const tab = openTab(background);
     const p = post(`Question for ${name}`);
     await showPost(background, tab, p);
     expect(await tab.act({ kind: 'claim', postKey: p.key })).toMatchObject({ ok: true });
-    const onServer = async () => (await org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
+    const onServer = async () => (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
     return { ...m, background, tab, post: p, clock, onServer };
   }
 
@@ -78,7 +65,7 @@ describe('lease keeper (real server)', () => {
 
   it('says so when a renewal finds the claim overridden, and shows who holds it now', async () => {
     const h = await holding('Dan');
-    const lead = await org.member('Lea', 'lead', ['Support']);
+    const lead = await suite.org.member('Lea', 'lead', ['Support']);
     // The stream would tell at once (an alert); here it lags, and the renewal finds out.
     h.background.stream.stop();
     await lead.client.claims.override.mutate({ postKey: h.post.key, toMemberId: lead.id });

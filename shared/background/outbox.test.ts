@@ -1,33 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { post, startTestServer } from '../../tests/server/harness.ts';
-import type { TestOrg, TestServer } from '../../tests/server/harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { post } from '../../tests/server/harness.ts';
 import {
   openTab,
   showPost,
-  signedInBackground,
+  realServerSuite,
   waitOnline,
 } from '../../tests/background/test-background.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
-import type { Background } from './start-background.ts';
 
 describe('outbox (real server)', () => {
-  let server: TestServer;
-  let org: TestOrg;
-  const running: Background[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    org = await server.org('Outbox Co');
-  });
-  afterEach(() => {
-    for (const b of running.splice(0)) b.connection.stop();
-  });
-  afterAll(() => server.close());
+  const suite = realServerSuite('Outbox Co');
 
   const member = async (name: string) => {
-    const m = await org.member(name, 'member', ['Support']);
-    const background = await signedInBackground(server, m.token);
-    running.push(background);
+    const m = await suite.org.member(name, 'member', ['Support']);
+    const background = await suite.background(m.token);
     return { ...m, background };
   };
 
@@ -46,7 +33,7 @@ describe('outbox (real server)', () => {
     await ana.background.connection.start(ana.background.settings);
     await waitOnline(ana.background);
     expect(await ana.background.ctx.db.outbox.count()).toBe(0);
-    const [onServer] = await org.admin.posts.get.query({ postKeys: [p.key] });
+    const [onServer] = await suite.org.admin.posts.get.query({ postKeys: [p.key] });
     expect(onServer?.claim).toMatchObject({ holderId: ana.id });
     const cached = await ana.background.ctx.db.views.get(p.key);
     expect(cached?.pending).toBeUndefined();
@@ -68,7 +55,7 @@ describe('outbox (real server)', () => {
     await vi.waitUntil(() => ctx.client() === null);
     await bea.background.outbox.drain();
     expect(await ctx.db.outbox.count()).toBe(1);
-    const answered = (await org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
+    const answered = (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
     expect(answered).toMatchObject({ thread: { status: 'answered' }, claim: null });
     // Meanwhile the cache learns the claim ended (as the event stream tells it).
     await storeConfirmed(ctx.db, [answered]);
@@ -78,7 +65,7 @@ describe('outbox (real server)', () => {
     expect(await answer).toMatchObject({ ok: true });
     expect(await ctx.db.outbox.count()).toBe(0);
     expect(tab.received.filter((m) => m.type === 'notice')).toEqual([]);
-    const after = (await org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
+    const after = (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]!;
     expect(after.thread.version).toBe(answered.thread.version);
     expect(await ctx.db.views.get(p.key)).toMatchObject({ thread: { status: 'answered' } });
   });

@@ -3,30 +3,10 @@ import type { ThreadView } from '../domain/schemas/thread.ts';
 import { LocalDb } from './local-db.ts';
 import { storeConfirmed } from './view-cache.ts';
 import { freshDbName } from '../../tests/background/test-background.ts';
+import { threadView } from '../../tests/fixtures/thread-view.ts';
 
-const view = (version: number, patch: Partial<ThreadView['thread']> = {}): ThreadView => ({
-  thread: {
-    postKey: 'x:1',
-    platform: 'x',
-    url: 'https://x.com/a/status/1',
-    authorHandle: 'a',
-    authorName: 'A',
-    text: 'hello',
-    postedAt: null,
-    departmentId: null,
-    suggestedDepartmentId: null,
-    assigneeId: null,
-    status: 'open',
-    version,
-    firstSeenAt: 1,
-    firstSeenBy: null,
-    answeredAt: null,
-    answeredBy: null,
-    dueAt: null,
-    ...patch,
-  },
-  claim: null,
-});
+const view = (version: number, patch: Partial<ThreadView['thread']> = {}) =>
+  threadView('x:1', { version, ...patch });
 
 describe('view cache', () => {
   it('never lets an older thread version replace a newer one', async () => {

@@ -1,11 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import { expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { PostRef } from '../../shared/domain/schemas/post.ts';
 import type { BackgroundToContent, ContentToBackground } from '../../shared/messaging/protocol.ts';
 import type { OverlayAction } from '../../shared/messaging/protocol.ts';
 import { startBackground } from '../../shared/background/start-background.ts';
 import type { Background } from '../../shared/background/start-background.ts';
-import type { TestServer } from '../server/harness.ts';
+import { startTestServer } from '../server/harness.ts';
+import type { TestOrg, TestServer } from '../server/harness.ts';
 
 let dbCounter = 0;
 /** A fresh IndexedDB name per background, so tests never see each other's cache. */
@@ -108,4 +109,32 @@ export async function showPost(background: Background, tab: TestTab, post: PostR
   tab.show(post);
   await vi.waitUntil(() => tab.lastView(post.key), { timeout: 10_000 });
   expect(await background.ctx.db.views.get(post.key)).toBeDefined();
+}
+
+/**
+ * A real server with one organisation for a describe block; backgrounds started through it are
+ * stopped (and spies restored) after each test.
+ */
+export function realServerSuite(orgName: string) {
+  const running: Background[] = [];
+  const suite = {
+    server: undefined as unknown as TestServer,
+    org: undefined as unknown as TestOrg,
+    /** A background signed in with this token, stopped after the test. */
+    async background(token: string, opts: { dbName?: string; now?: () => number } = {}) {
+      const background = await signedInBackground(suite.server, token, opts);
+      running.push(background);
+      return background;
+    },
+  };
+  beforeAll(async () => {
+    suite.server = await startTestServer();
+    suite.org = await suite.server.org(orgName);
+  });
+  afterEach(() => {
+    for (const b of running.splice(0)) b.connection.stop();
+    vi.restoreAllMocks();
+  });
+  afterAll(() => suite.server.close());
+  return suite;
 }
