@@ -150,4 +150,5 @@ export function pageRenames(viewer: { name: string; title: string }): [string, s
 export const STORY_POSTS = {
   refund: 'x:1841842569182929401',
   delivery: 'x:1841842569182930001',
+  jobQuestion: 'x:1841834132160077999',
 } as const;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { findChromium } from '../e2e/support/chromium.ts';
+import { overlayOf } from '../e2e/support/overlay.ts';
 import type { Shot } from './story.ts';
 
 /** One picture of the story: its number, its caption, and each browser's view side by side. */
@@ -33,6 +34,16 @@ img { display: block; }
 </style><header><b>${number}</b>${escape(caption)}</header><main>${figures}</main>`;
 }
 
+async function picture(shot: Shot): Promise<Buffer> {
+  if (shot.png) return shot.png;
+  if (!shot.reach) return shot.page.screenshot();
+  const bottom = await overlayOf(shot.page, shot.reach).evaluate(
+    (el) => el.getBoundingClientRect().bottom + window.scrollY,
+  );
+  const width = shot.page.viewportSize()?.width ?? (await shot.page.evaluate(() => innerWidth));
+  return shot.page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: bottom + 16 } });
+}
+
 /** Writes each step's picture (`NN-name.png`) and its one-line caption (`NN-name.txt`). */
 export class Stage {
   private constructor(
@@ -52,8 +63,7 @@ export class Stage {
 
   async shoot(number: number, name: string, caption: string, shots: Shot[]): Promise<Picture> {
     const panels = [];
-    for (const shot of shots)
-      panels.push({ label: shot.actor.label, png: shot.png ?? (await shot.page.screenshot()) });
+    for (const shot of shots) panels.push({ label: shot.actor.label, png: await picture(shot) });
     const page = await this.browser.newPage({ deviceScaleFactor: 1 });
     await page.setContent(stageHtml(number, caption, panels));
     const base = `${String(number).padStart(2, '0')}-${name}`;

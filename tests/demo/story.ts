@@ -20,9 +20,11 @@ export interface Shot {
   page: Page;
   /** Taken during the step (a menu open, before the choice that closes it); else after it. */
   png?: Buffer;
+  /** The picture runs down the page to this post's badge (the window shows fewer posts). */
+  reach?: string;
 }
 
-const { refund, delivery } = STORY_POSTS;
+const { refund, delivery, jobQuestion } = STORY_POSTS;
 
 /** Polls until `check` holds; names what it waited for when it gives up. */
 export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
@@ -73,10 +75,11 @@ export const STORY: StoryStep[] = [
       'Sam opens LinkedIn: the rules route the broken check-in and the app that will not load to Support, the 200-guide pricing question to Sales',
     async run({ lead }) {
       const page = await lead.site('linkedin');
-      const [checkIn, pricing] = lead.replicas.find((r) => r.site === 'linkedin')!.keys;
+      const [checkIn, pricing, app] = lead.replicas.find((r) => r.site === 'linkedin')!.keys;
       await badgeSays(page, checkIn!, 'Support');
       await badgeSays(page, pricing!, 'Sales');
-      return [{ actor: lead, page }];
+      await badgeSays(page, app!, 'Support');
+      return [{ actor: lead, page, reach: app }];
     },
   },
   {
@@ -87,7 +90,8 @@ export const STORY: StoryStep[] = [
       const page = await member.site('x');
       await badgeSays(page, refund, 'Support');
       await badgeSays(page, delivery, 'Support');
-      return [{ actor: member, page }];
+      await badgeSays(page, jobQuestion, 'HR');
+      return [{ actor: member, page, reach: jobQuestion }];
     },
   },
   {
