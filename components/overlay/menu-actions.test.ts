@@ -51,6 +51,8 @@ function view(
       answeredAt: null,
       answeredBy: null,
       dueAt: null,
+      noteCount: 0,
+      waitingOn: [],
       ...patch,
     },
     claim: holder && {

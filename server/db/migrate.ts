@@ -4,12 +4,14 @@ import type { Store } from './connect.ts';
 import { migrationSchema } from './dialect.ts';
 import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
+import * as notesConsults from './migrations/0002-notes-consults.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
 // Listed here rather than read from a folder, so the bundle and tsx agree on what exists.
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-notes-consults': notesConsults,
 };
 
 class ListedMigrations implements MigrationProvider {

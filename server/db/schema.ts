@@ -64,6 +64,9 @@ export interface ThreadTable {
   answered_at: Millis | null;
   answered_by: string | null;
   due_at: Millis | null;
+  note_count: Generated<number>;
+  /** JSON: WaitingOn[] (open consults, oldest first), kept by every consult write. */
+  waiting_on: Generated<string>;
 }
 
 export interface ClaimTable {
@@ -85,6 +88,21 @@ export interface EventTable {
   at: Millis;
   /** JSON: { thread, claim, data } */
   payload: string;
+}
+
+export interface ConsultTable {
+  id: string;
+  org_id: string;
+  post_key: string;
+  department_id: string;
+  owner_department_id: string | null;
+  status: 'open' | 'answered' | 'withdrawn';
+  opened_by: string | null;
+  opened_at: Millis;
+  closed_by: string | null;
+  closed_at: Millis | null;
+  question_note_id: number | null;
+  answer_note_id: number | null;
 }
 
 export interface RuleTable {
@@ -115,6 +133,7 @@ export interface Database {
   threads: ThreadTable;
   claims: ClaimTable;
   events: EventTable;
+  consults: ConsultTable;
   rules: RuleTable;
   mutations: MutationTable;
 }

@@ -40,7 +40,7 @@ export async function appendEvents(trx: Trx, events: readonly NewEvent[]): Promi
   return Math.max(...ids.map((r) => Number(r.id)));
 }
 
-function toSyncEvent(row: Selectable<EventTable>): SyncEvent {
+export function toSyncEvent(row: Selectable<EventTable>): SyncEvent {
   const payload = JSON.parse(row.payload) as Pick<SyncEvent, 'thread' | 'claim' | 'data'>;
   return {
     id: row.id,

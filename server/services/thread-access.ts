@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
-import type { Selectable } from 'kysely';
-import type { ThreadTable } from '../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ThreadTable } from '../db/schema.ts';
 import type { Trx } from './deps.ts';
 import type { ClaimRow } from './views.ts';
 
 /** The thread of a post in the caller's org, or NOT_FOUND: a post must be observed first. */
-export async function threadRow(trx: Trx, orgId: string, postKey: string) {
-  const row = await trx
+export async function threadRow(db: Kysely<Database>, orgId: string, postKey: string) {
+  const row = await db
     .selectFrom('threads')
     .selectAll()
     .where('org_id', '=', orgId)

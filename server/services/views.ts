@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ClaimTable, Database, ThreadTable } from '../db/schema.ts';
-import type { Claim, Thread, ThreadView } from '../../shared/domain/schemas/index.ts';
+import type { Claim, Thread, ThreadView, WaitingOn } from '../../shared/domain/schemas/index.ts';
 
 export function toThread(r: Selectable<ThreadTable>): Thread {
   return {
@@ -21,6 +21,8 @@ export function toThread(r: Selectable<ThreadTable>): Thread {
     answeredAt: r.answered_at,
     answeredBy: r.answered_by,
     dueAt: r.due_at,
+    noteCount: r.note_count,
+    waitingOn: JSON.parse(r.waiting_on) as WaitingOn[],
   };
 }
 

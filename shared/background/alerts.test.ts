@@ -29,6 +29,8 @@ const thread = (over: Partial<Thread> = {}): Thread => ({
   answeredAt: null,
   answeredBy: null,
   dueAt: 60_000,
+  noteCount: 0,
+  waitingOn: [],
   ...over,
 });
 const event = (over: Partial<SyncEvent>): SyncEvent => ({

@@ -50,6 +50,11 @@ export class LocalDb extends Dexie {
       meta: 'key',
       alerted: 'id, at',
     });
+    // Threads gained their note count and open consults: views cached before lack them, and
+    // the cache is only a cache (the server sends every view again).
+    this.version(2)
+      .stores({ views: 'postKey, claim.holderId' })
+      .upgrade((tx) => tx.table('views').clear());
   }
 
   async getMeta<T>(key: MetaEntry['key']): Promise<T | undefined> {

@@ -17,7 +17,7 @@ describe('permission table', () => {
   it('lets members act on unrouted posts and on their departments’ posts only', () => {
     expect(refusal(member, 'claims.acquire', { departmentId: null })).toBeNull();
     expect(refusal(member, 'claims.acquire', { departmentId: 'support' })).toBeNull();
-    expect(refusal(member, 'threads.note', { departmentId: 'sales' })).toBe(
+    expect(refusal(member, 'consults.open', { departmentId: 'sales' })).toBe(
       'this post belongs to a department you are not in',
     );
     expect(refusal(admin, 'threads.dismiss', { departmentId: 'sales' })).toBeNull();
@@ -71,7 +71,46 @@ describe('permission table', () => {
   it('names one kind of access for each procedure', () => {
     expect(permissions['claims.renew']).toBe('holder');
     expect(new Set(Object.values(permissions))).toEqual(
-      new Set(['member', 'holder', 'post', 'triage', 'lead', 'department-settings', 'admin']),
+      new Set([
+        ...['member', 'holder', 'post', 'triage', 'lead', 'department-settings', 'admin'],
+        ...['notes', 'consulted', 'consult-owner'],
+      ]),
     );
+  });
+});
+
+describe('permission table: notes and consults', () => {
+  const legal = { id: 'g', role: 'member' as const, departmentIds: ['legal'] };
+  const sales = { id: 's', role: 'member' as const, departmentIds: ['sales'] };
+  const audience = { departmentId: 'support', consultedDepartmentIds: ['legal'] };
+
+  it('lets the thread’s department and the departments consulted read and add notes', () => {
+    expect(refusal(member, 'notes.add', { audience })).toBeNull();
+    expect(refusal(legal, 'notes.add', { audience })).toBeNull();
+    expect(refusal(admin, 'notes.add', { audience })).toBeNull();
+    expect(refusal(sales, 'notes.add', { audience })).toMatch(/departments asked about it/);
+    const unrouted = { departmentId: null, consultedDepartmentIds: [] };
+    expect(refusal(sales, 'notes.add', { audience: unrouted })).toBeNull();
+  });
+
+  it('lets only members of the department asked answer a consult', () => {
+    expect(refusal(legal, 'consults.answer', { departmentId: 'legal' })).toBeNull();
+    expect(refusal(admin, 'consults.answer', { departmentId: 'legal' })).toBeNull();
+    expect(refusal(member, 'consults.answer', { departmentId: 'legal' })).toMatch(
+      /only members of the department asked/,
+    );
+    expect(refusal(lead, 'consults.answer', { departmentId: 'legal' })).not.toBeNull();
+  });
+
+  it('lets the owner or whoever asked withdraw a consult, not the department asked', () => {
+    const thread = { departmentId: 'support', assigneeId: null };
+    const owned = { thread, holderId: null, openedBy: 'x' };
+    expect(refusal(member, 'consults.withdraw', owned)).toBeNull();
+    expect(refusal(legal, 'consults.withdraw', owned)).toMatch(/only the post’s owner/);
+    expect(refusal(legal, 'consults.withdraw', { ...owned, openedBy: 'g' })).toBeNull();
+    expect(refusal(sales, 'consults.withdraw', { ...owned, holderId: 's' })).toBeNull();
+    expect(
+      refusal(sales, 'consults.withdraw', { ...owned, thread: { ...thread, assigneeId: 's' } }),
+    ).toBeNull();
   });
 });

@@ -1,8 +1,14 @@
-import type { Actor, AssignTarget, ThreadOwnership } from './role-rules.ts';
-import { assignRefusal, canActOn, canLead } from './role-rules.ts';
+import type {
+  Actor,
+  AssignTarget,
+  ConsultOwnership,
+  ThreadAudience,
+  ThreadOwnership,
+} from './role-rules.ts';
+import { assignRefusal, canActOn, canLead, canReadNotes, ownsConsult } from './role-rules.ts';
 
-export type { Actor, AssignTarget } from './role-rules.ts';
-export { assignRefusal, canActOn, canLead } from './role-rules.ts';
+export type { Actor, AssignTarget, ConsultOwnership, ThreadAudience } from './role-rules.ts';
+export { assignRefusal, canActOn, canLead, canReadNotes, ownsConsult } from './role-rules.ts';
 
 /**
  * Who may call a procedure, and against what. Every role rule of the product is one of these;
@@ -18,6 +24,12 @@ export type Access =
   | 'post'
   /** As 'post', and a member only takes or drops a thread; leads hand it to anyone. */
   | 'triage'
+  /** A member who reads the thread's internal notes: its department's, or a consulted one's. */
+  | 'notes'
+  /** A member of the department a consult asks (or an admin). */
+  | 'consulted'
+  /** The thread's owner (its department, assignee or holder) or whoever asked the consult. */
+  | 'consult-owner'
   /** A lead of every department concerned (an unrouted post concerns none), or an admin. */
   | 'lead'
   /** A lead of the department or an admin edits it; renaming it is for admins. */
@@ -44,7 +56,11 @@ export const permissions = {
   'threads.resolve': 'lead',
   'threads.reopen': 'lead',
   'threads.dismiss': 'post',
-  'threads.note': 'post',
+  'threads.story': 'member',
+  'notes.add': 'notes',
+  'consults.open': 'post',
+  'consults.answer': 'consulted',
+  'consults.withdraw': 'consult-owner',
   'claims.acquire': 'post',
   'claims.renew': 'holder',
   'claims.release': 'holder',
@@ -69,6 +85,10 @@ export interface AccessSubjects {
   holder: void;
   post: { departmentId: string | null };
   triage: { thread: ThreadOwnership; target: AssignTarget };
+  notes: { audience: ThreadAudience };
+  /** The department the consult asks. */
+  consulted: { departmentId: string };
+  'consult-owner': ConsultOwnership;
   /** The departments the call touches; null stands for an unrouted post. */
   lead: { departmentIds: readonly (string | null)[] };
   'department-settings': { departmentId: string; renames: boolean };
@@ -85,6 +105,18 @@ const refusals: { [K in Access]: (actor: Actor, subject: AccessSubjects[K]) => s
       ? null
       : 'this post belongs to a department you are not in',
   triage: (actor, { thread, target }) => assignRefusal(actor, thread, target),
+  notes: (actor, { audience }) =>
+    canReadNotes(actor, audience)
+      ? null
+      : 'only this post’s department and the departments asked about it see its notes',
+  consulted: (actor, { departmentId }) =>
+    actor.role === 'admin' || actor.departmentIds.includes(departmentId)
+      ? null
+      : 'only members of the department asked can answer this consult',
+  'consult-owner': (actor, ownership) =>
+    ownsConsult(actor, ownership)
+      ? null
+      : 'only the post’s owner (its department, assignee or claim holder) or whoever asked can withdraw this consult',
   lead: (actor, { departmentIds }) => {
     if (actor.role === 'member') return 'only team leads and admins can do this';
     return departmentIds.every((d) => canLead(actor, d))

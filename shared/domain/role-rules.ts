@@ -29,6 +29,38 @@ export function canLead(actor: Actor, departmentId: string | null): boolean {
   return departmentId === null || actor.departmentIds.includes(departmentId);
 }
 
+/** Who works a thread: its department, and every department ever consulted on it. */
+export interface ThreadAudience {
+  departmentId: string | null;
+  consultedDepartmentIds: readonly string[];
+}
+
+/**
+ * Internal notes are read (and added) by those who act on the thread (its department's members
+ * and leads, everyone while it is unrouted, admins) and by members of a department consulted on
+ * it, whose question it is too.
+ */
+export function canReadNotes(actor: Actor, audience: ThreadAudience): boolean {
+  return (
+    canActOn(actor, { departmentId: audience.departmentId, assigneeId: null }) ||
+    audience.consultedDepartmentIds.some((d) => actor.departmentIds.includes(d))
+  );
+}
+
+/** Who owns a consult: whoever owns the thread (its department, assignee, holder) or asked. */
+export interface ConsultOwnership {
+  thread: ThreadOwnership;
+  holderId: string | null;
+  openedBy: string | null;
+}
+
+export function ownsConsult(actor: Actor, c: ConsultOwnership): boolean {
+  return (
+    canActOn(actor, c.thread) ||
+    [c.thread.assigneeId, c.holderId, c.openedBy].some((id) => id !== null && id === actor.id)
+  );
+}
+
 export interface AssignTarget {
   /** undefined: unchanged; null: cleared. */
   departmentId?: string | null;

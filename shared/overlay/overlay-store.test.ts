@@ -30,6 +30,8 @@ function view(postKey: string, version: number, patch: Partial<OverlayView['thre
       answeredAt: null,
       answeredBy: null,
       dueAt: null,
+      noteCount: 0,
+      waitingOn: [],
       ...patch,
     },
     claim: null,

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import type { ThreadView } from '../../../shared/domain/schemas/index.ts';
+import type { ThreadStory, ThreadView } from '../../../shared/domain/schemas/index.ts';
 import type { EventType } from '../../../shared/domain/schemas/index.ts';
 import { canActOn } from '../../../shared/domain/permissions.ts';
 import { nextStatus } from '../../../shared/domain/thread-state.ts';
@@ -11,10 +11,11 @@ import type { Call } from '../deps.ts';
 import { getDepartment } from '../departments.ts';
 import { getMember } from '../members.ts';
 import { threadRow } from '../thread-access.ts';
+import { threadStory } from '../thread-story.ts';
 import { loadView } from '../views.ts';
 import { callerScope, runWrite } from '../write.ts';
 
-/** threads.*: routing, assignment, status and notes of a post's thread. */
+/** threads.*: routing, assignment and status of a post's thread, and its story. */
 
 interface AssignInput {
   postKey: string;
@@ -156,22 +157,8 @@ async function moveThread(
   );
 }
 
-export async function note(
-  { deps, caller }: Call,
-  input: { postKey: string; text: string; clientMutationId?: string },
-) {
-  return runWrite(
-    deps,
-    callerScope(caller, 'threads.note', input.clientMutationId),
-    async ({ trx, emit }) => {
-      const t = await threadRow(trx, caller.orgId, input.postKey);
-      authorize(caller, 'threads.note', { departmentId: t.department_id });
-      const id = await emit({
-        postKey: input.postKey,
-        type: 'note.added',
-        data: { text: input.text, authorName: caller.name },
-      });
-      return { eventId: id };
-    },
-  );
+/** threads.story: what the thread panel shows (notes, consults, timeline), read when it opens. */
+export function story({ deps, caller }: Call, input: { postKey: string }): Promise<ThreadStory> {
+  authorize(caller, 'threads.story');
+  return threadStory(deps.store, caller, input.postKey);
 }

@@ -2,7 +2,7 @@ import { memberProcedure, router } from '../init.ts';
 import {
   zAssignInput,
   zFencedInput,
-  zNoteInput,
+  zStoryInput,
   zThreadInput,
 } from '../../../shared/domain/schemas/index.ts';
 import * as threads from '../../services/procedures/threads.ts';
@@ -23,5 +23,6 @@ export const threadsRouter = router({
   dismiss: memberProcedure
     .input(zThreadInput)
     .mutation(({ ctx, input }) => threads.dismiss(ctx, input)),
-  note: memberProcedure.input(zNoteInput).mutation(({ ctx, input }) => threads.note(ctx, input)),
+  /** The thread panel: notes (for those who may read them), consults and the timeline. */
+  story: memberProcedure.input(zStoryInput).query(({ ctx, input }) => threads.story(ctx, input)),
 });

@@ -16,13 +16,18 @@ export const zEventType = z.enum([
   'claim.expired',
   'claim.overridden',
   'note.added',
+  'consult.opened',
+  'consult.answered',
+  'consult.withdrawn',
 ]);
 export type EventType = z.infer<typeof zEventType>;
 
 /**
  * One row of the append-only log. `thread` and `claim` are snapshots after the change, so a
  * client applies an event without asking again; `data` holds what is particular to the type
- * (previous holder, previous department, note text).
+ * (previous holder, previous department, note text). Internal text lives only in `note.added`'s
+ * `data.text`: a consult's question and answer are notes, and the consult events point at them
+ * (`data.noteId`), so one field holds everything some members may not read.
  */
 export const zEvent = z.object({
   id: z.number().int(),

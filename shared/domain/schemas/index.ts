@@ -4,3 +4,4 @@ export * from './thread.ts';
 export * from './event.ts';
 export * from './rule.ts';
 export * from './api.ts';
+export * from './consult.ts';

@@ -5,6 +5,20 @@ import { zPlatform, zPostKey } from './post.ts';
 export const zThreadStatus = z.enum(['open', 'answered', 'resolved', 'dismissed']);
 export type ThreadStatus = z.infer<typeof zThreadStatus>;
 
+/**
+ * An open consult as every badge shows it ("Waiting on Legal · 12m"): kept on the thread itself,
+ * so a badge needs no second read and every event's thread snapshot carries it.
+ */
+export const zWaitingOn = z.object({
+  consultId: zId,
+  /** The department asked. */
+  departmentId: zId,
+  /** When it was asked (epoch ms, database clock). */
+  since: z.number(),
+  askedBy: zId.nullable(),
+});
+export type WaitingOn = z.infer<typeof zWaitingOn>;
+
 /** Times are epoch milliseconds from the server's database clock. */
 export const zThread = z.object({
   postKey: zPostKey,
@@ -24,6 +38,10 @@ export const zThread = z.object({
   answeredAt: z.number().nullable(),
   answeredBy: zId.nullable(),
   dueAt: z.number().nullable(),
+  /** Internal notes on the thread (questions and answers to consults included). */
+  noteCount: z.number().int().nonnegative(),
+  /** Open consults, oldest first; empty when the thread waits on nobody. */
+  waitingOn: z.array(zWaitingOn),
 });
 export type Thread = z.infer<typeof zThread>;
 

@@ -33,7 +33,7 @@ describe.skipIf(!!skipReason)('events router (createCaller)', () => {
       }
     })();
     await ana.call.claims.acquire({ postKey: p.key });
-    await ana.call.threads.note({ postKey: p.key, text: 'checking the order' });
+    await ana.call.notes.add({ postKey: p.key, text: 'checking the order' });
     await reading;
     expect(seen).toEqual(['post.seen', 'claim.acquired', 'note.added']);
   });
