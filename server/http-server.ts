@@ -7,6 +7,7 @@ import { appRouter } from './trpc/app-router.ts';
 import { createContext } from './trpc/context.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { sweepExpiredClaims } from './services/claim-sweeper.ts';
+import { sharedEventEncoder } from './realtime/shared-encoder.ts';
 
 export interface ListenOptions {
   port: number;
@@ -71,6 +72,8 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
     wss,
     router: appRouter,
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
+    // One JSON text per event however many subscribers it goes to.
+    experimental_encoder: sharedEventEncoder(),
     createContext: ({ info }) => {
       const token = info.connectionParams?.token;
       return createContext(deps, typeof token === 'string' ? token : null);
