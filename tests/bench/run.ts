@@ -1,10 +1,12 @@
 import { overlayBench } from './overlay.bench.ts';
 import { propagationBench } from './propagation.bench.ts';
 import { serverBench } from './server.bench.ts';
+import { serverScaleBench } from './server-figures.ts';
 
 /** `npm run bench [-- --json]`: every benchmark, printed as one object of named figures. */
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   server: serverBench,
+  'server-scale': serverScaleBench,
   propagation: propagationBench,
   overlay: overlayBench,
 };
