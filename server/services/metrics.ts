@@ -1,6 +1,7 @@
 import type { Store } from '../db/connect.ts';
 import { readNow } from '../db/dialect.ts';
 import { answerMetrics, metricsByDepartment } from '../../shared/domain/metrics.ts';
+import { consultWaits } from '../../shared/domain/consult-metrics.ts';
 
 export interface MetricsRange {
   from?: number;
@@ -39,7 +40,36 @@ export async function metricsSummary({ db, dialect }: Store, orgId: string, rang
     now,
     departments,
     ...answerMetrics(await answers(db, orgId, range), range.utcOffsetMinutes),
+    consults: consultWaits(await consults(db, orgId, range), now),
   };
+}
+
+/**
+ * Consults asked in the range, and every one still open (a wait that began earlier is still a
+ * wait now), that concern the departments shown: asked by one of their posts, or asked of them.
+ */
+async function consults(db: Store['db'], orgId: string, range: MetricsRange) {
+  let q = db
+    .selectFrom('consults')
+    .select([
+      'department_id as departmentId',
+      'status',
+      'opened_at as openedAt',
+      'closed_at as closedAt',
+    ])
+    .where('org_id', '=', orgId)
+    .where((eb) => {
+      const inRange = [];
+      if (range.from !== undefined) inRange.push(eb('opened_at', '>=', range.from));
+      if (range.to !== undefined) inRange.push(eb('opened_at', '<', range.to));
+      return eb.or([eb.and(inRange), eb('status', '=', 'open')]);
+    });
+  const scope = range.departmentId ? [range.departmentId] : range.departmentIds;
+  if (scope)
+    q = q.where((eb) =>
+      eb.or([eb('department_id', 'in', scope), eb('owner_department_id', 'in', scope)]),
+    );
+  return q.execute();
 }
 
 /** Threads answered in the range, with the answerer named from the members table (people who

@@ -30,7 +30,7 @@ export interface NoteWrite {
   /** Departments this note asks (a consult opens for each). */
   ask: readonly string[];
   /** The open consult this note answers. */
-  answers: { consultId: string; departmentId: string } | null;
+  answers: { consultId: string; departmentId: string; askedBy: string | null } | null;
 }
 
 /** Writes one note (and the consults it opens or answers) and returns the thread after it. */
@@ -76,7 +76,14 @@ export async function recordNote(
   const noteId = await emit({
     ...base,
     type: 'note.added',
-    data: { text: note.text, mentions: note.mentions, kind, consultIds },
+    data: {
+      text: note.text,
+      mentions: note.mentions,
+      kind,
+      consultIds,
+      // Whose question an answer answers: they are told of it once (not also as a mention).
+      ...(note.answers && { askedBy: note.answers.askedBy }),
+    },
   });
   for (const a of asked) {
     await trx

@@ -8,6 +8,7 @@ export interface QueueFilter {
   departmentId?: string;
   departmentIds?: string[];
   claimedBy?: string;
+  waitingOn?: string[];
   status?: ThreadStatus[];
   assigneeId?: string;
   platform?: Platform;
@@ -40,6 +41,15 @@ export async function listQueue(
         .where('org_id', '=', orgId)
         .where('holder_id', '=', filter.claimedBy!)
         .where('expires_at', '>', now),
+    );
+  if (filter.waitingOn)
+    q = q.where('post_key', 'in', (eb) =>
+      eb
+        .selectFrom('consults')
+        .select('post_key')
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'open')
+        .where('department_id', 'in', filter.waitingOn!),
     );
   if (filter.assigneeId) q = q.where('assignee_id', '=', filter.assigneeId);
   if (filter.platform) q = q.where('platform', '=', filter.platform);

@@ -94,7 +94,11 @@ export async function answer({ deps, caller }: Call, input: AnswerInput): Promis
         text: input.text,
         mentions,
         ask: [],
-        answers: { consultId: consult.id, departmentId: consult.departmentId },
+        answers: {
+          consultId: consult.id,
+          departmentId: consult.departmentId,
+          askedBy: consult.openedBy,
+        },
       });
     },
   );
@@ -137,7 +141,11 @@ export async function withdraw(
         type: 'consult.withdrawn',
         thread: view.thread,
         claim: view.claim,
-        data: { consultId: consult.id, departmentId: consult.departmentId },
+        data: {
+          consultId: consult.id,
+          departmentId: consult.departmentId,
+          askedBy: consult.openedBy,
+        },
       });
       return view;
     },

@@ -59,6 +59,8 @@ export const zQueueInput = z.object({
   departmentIds: z.array(zId).max(50).optional(),
   /** Threads this member holds a live claim on. */
   claimedBy: zId.optional(),
+  /** Threads with an open consult to any of these departments (what they are asked). */
+  waitingOn: z.array(zId).min(1).max(50).optional(),
   status: z.array(zThreadStatus).max(4).optional(),
   assigneeId: zId.optional(),
   platform: zPlatform.optional(),

@@ -240,6 +240,40 @@ describe.skipIf(!!skipReason)('notes and consults (createCaller)', () => {
     expect(theirs.some((e) => e.postKey === postKey)).toBe(false);
   });
 
+  it('lists what a department is asked, and measures how long others wait on it', async () => {
+    const asked = await supportPost();
+    const answered = await supportPost();
+    await ana.call.notes.add({ postKey: asked, text: '#Legal one' });
+    const v = await ana.call.notes.add({ postKey: answered, text: '#Legal two' });
+    await gil.call.consults.answer({
+      postKey: answered,
+      consultId: v.thread.waitingOn[0]!.consultId,
+      text: 'done',
+    });
+    const { items } = await gil.call.queue.list({ waitingOn: [dept('Legal')], limit: 500 });
+    const keys = items.map((i) => i.thread.postKey);
+    expect(keys).toContain(asked);
+    expect(keys).not.toContain(answered);
+    expect(
+      items.every((i) => i.thread.waitingOn.some((x) => x.departmentId === dept('Legal'))),
+    ).toBe(true);
+    const none = await gil.call.queue.list({ waitingOn: [dept('Sales')], limit: 500 });
+    expect(none.items).toEqual([]);
+
+    const all = await lou.call.metrics.summary({});
+    const legal = all.consults.find((c) => c.departmentId === dept('Legal'))!;
+    expect(legal.open).toBeGreaterThanOrEqual(1);
+    expect(legal.answered).toBeGreaterThanOrEqual(1);
+    expect(legal.waitMedianMs).not.toBeNull();
+    expect(legal.waitP90Ms).toBeGreaterThanOrEqual(legal.waitMedianMs!);
+    // A lead of Sales, which asked nothing and was asked nothing, sees no waits.
+    const sales = await sue.call.metrics.summary({ departmentIds: [dept('Sales')] });
+    expect(sales.consults).toEqual([]);
+    const future = await lou.call.metrics.summary({ from: Date.now() + 86_400_000 });
+    // Open consults still count; those answered in the past do not.
+    expect(future.consults.find((c) => c.departmentId === dept('Legal'))?.answered).toBe(0);
+  });
+
   it('bounds note text: 2,000 characters, not empty', async () => {
     const postKey = await supportPost();
     expect(await refusal(ana.call.notes.add({ postKey, text: 'x'.repeat(2001) }))).toBe(
