@@ -10,6 +10,9 @@ const kindLabel: Record<AlertKind, string> = {
   claimLost: 'My claim is overridden or expires',
   slaWarning: 'A post in my department is about to miss its first-response target',
   slaBreached: 'A post in my department missed its first-response target',
+  consulted: 'Someone asks my department about a post',
+  consultAnswered: 'A department answers a question about my post',
+  mentioned: 'Someone mentions me in a note',
 };
 
 /** Which alerts this browser shows; saved at once, read by the background on change. */

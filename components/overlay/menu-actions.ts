@@ -12,6 +12,10 @@ export const actionLabels: Record<ActionKind, string> = {
   override: 'Override',
   reopen: 'Reopen',
   resolve: 'Resolve',
+  addNote: 'Add note',
+  consult: 'Consult',
+  answerConsult: 'Reply to consult',
+  withdrawConsult: 'Withdraw',
 };
 
 /** A post the background has not answered for yet is treated as new: open, unrouted, free. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { alertAllowed, alertForEvent, alertForSla, DEFAULT_ALERT_PREFS } from './alerts.ts';
+import { alertForNoteEvent } from './consult-alerts.ts';
 import type { Alert, AlertPrefs } from './alerts.ts';
 import type { SyncEvent } from '../domain/schemas/event.ts';
 import { slaPhase } from '../domain/sla.ts';
@@ -18,6 +19,8 @@ const STALE_AFTER_MS = 15 * 60_000;
 export class AlertCenter {
   private prefs: AlertPrefs = DEFAULT_ALERT_PREFS;
   private readonly urls = new Map<string, string>();
+  /** Recent notes' text by event id: a consult event points at its question or answer. */
+  private readonly noteTexts = new Map<number, string>();
 
   constructor(private readonly ctx: BackgroundContext) {
     void alertPrefsItem.getValue().then((p) => (this.prefs = p));
@@ -32,11 +35,31 @@ export class AlertCenter {
   private departmentName = (id: string) =>
     this.ctx.session.departments.find((d) => d.id === id)?.name ?? 'your department';
 
+  private memberName = (id: string | null) =>
+    this.ctx.session.members.find((m) => m.id === id)?.name ?? 'Someone';
+
   onEvent(e: SyncEvent) {
+    this.rememberNote(e);
     const me = this.ctx.session.me;
     if (!me || this.ctx.now() - e.at > STALE_AFTER_MS) return;
-    const alert = alertForEvent(e, me, this.departmentName);
+    const alert =
+      alertForEvent(e, me, this.departmentName) ??
+      alertForNoteEvent(e, me, {
+        department: this.departmentName,
+        member: this.memberName,
+        noteText: (id) => this.noteTexts.get(id),
+      });
     if (alert) void this.deliver(alert);
+  }
+
+  /** A consult event follows its note in the same write, so a short memory is enough. */
+  private rememberNote(e: SyncEvent) {
+    if (e.type !== 'note.added' || typeof e.data.text !== 'string') return;
+    this.noteTexts.set(e.id, e.data.text);
+    for (const id of this.noteTexts.keys()) {
+      if (this.noteTexts.size <= 20) break;
+      this.noteTexts.delete(id);
+    }
   }
 
   /** SLA alerts at 75% of the target and at the due time, for my departments' open threads. */

@@ -11,6 +11,10 @@ const zPrefs = z.object({
     claimLost: z.boolean(),
     slaWarning: z.boolean(),
     slaBreached: z.boolean(),
+    // Kinds added later default to on: prefs saved before them still load.
+    consulted: z.boolean().default(true),
+    consultAnswered: z.boolean().default(true),
+    mentioned: z.boolean().default(true),
   }),
   mutedDepartments: z.array(z.string()),
   mutedUntil: z.number().nullable(),

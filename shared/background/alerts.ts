@@ -11,7 +11,7 @@ export const ALERT_KINDS: readonly AlertKind[] = zAlertKind.options;
 
 export interface AlertPrefs {
   kinds: Record<AlertKind, boolean>;
-  /** Departments whose routed/SLA alerts are muted. */
+  /** Departments whose routed, SLA and consult-request alerts are muted. */
   mutedDepartments: string[];
   /** Epoch ms until which nothing alerts. */
   mutedUntil: number | null;
@@ -20,7 +20,16 @@ export interface AlertPrefs {
 }
 
 export const DEFAULT_ALERT_PREFS: AlertPrefs = {
-  kinds: { routed: true, assigned: true, claimLost: true, slaWarning: true, slaBreached: true },
+  kinds: {
+    routed: true,
+    assigned: true,
+    claimLost: true,
+    slaWarning: true,
+    slaBreached: true,
+    consulted: true,
+    consultAnswered: true,
+    mentioned: true,
+  },
   mutedDepartments: [],
   mutedUntil: null,
   quietHours: null,
@@ -113,7 +122,8 @@ function minutesOf(hhmm: string): number {
 export function alertAllowed(alert: Alert, prefs: AlertPrefs, now: Date): boolean {
   if (!prefs.kinds[alert.kind]) return false;
   if (prefs.mutedUntil !== null && now.getTime() < prefs.mutedUntil) return false;
-  const departmentAlert = alert.kind === 'routed' || alert.kind.startsWith('sla');
+  const departmentAlert =
+    alert.kind === 'routed' || alert.kind === 'consulted' || alert.kind.startsWith('sla');
   if (departmentAlert && alert.departmentId && prefs.mutedDepartments.includes(alert.departmentId))
     return false;
   if (prefs.quietHours) {

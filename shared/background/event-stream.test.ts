@@ -8,7 +8,7 @@ import type { MetaEntry } from './local-db.ts';
 import { EventStream } from './event-stream.ts';
 import { storeConfirmed } from './view-cache.ts';
 
-const noTabs = { connect() {}, observe() {}, action() {}, interestChanged() {} };
+const noTabs = { connect() {}, observe() {}, action() {}, story() {}, interestChanged() {} };
 
 describe('event stream (real server)', () => {
   let server: TestServer;

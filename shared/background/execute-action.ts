@@ -73,5 +73,34 @@ export async function executeAction(
       });
       return { thread: current.thread, claim };
     }
+    case 'addNote':
+      return client.notes.add.mutate({ postKey, text: required(action.text), clientMutationId });
+    case 'consult':
+      return client.consults.open.mutate({
+        postKey,
+        departmentId: required(action.departmentId),
+        text: required(action.text),
+        clientMutationId,
+      });
+    case 'answerConsult':
+      return client.consults.answer.mutate({
+        postKey,
+        consultId: required(action.consultId),
+        text: required(action.text),
+        clientMutationId,
+      });
+    case 'withdrawConsult':
+      return client.consults.withdraw.mutate({
+        postKey,
+        consultId: required(action.consultId),
+        clientMutationId,
+      });
   }
+}
+
+/** A note action without its text (or a consult without its department) is a caller's bug. */
+function required<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined || value === '')
+    throw new Error('this action is missing its text or its department');
+  return value;
 }

@@ -20,15 +20,20 @@ export async function loadMyWork(
   me: Member,
 ): Promise<MyWork> {
   if (client) {
-    const [claimed, assigned, queue] = await Promise.all([
+    const mineToAnswer = me.departmentIds.length > 0;
+    const [claimed, assigned, queue, asked] = await Promise.all([
       client.queue.list.query({ claimedBy: me.id, limit: 50 }),
       client.queue.list.query({ assigneeId: me.id, limit: 50 }),
       client.queue.list.query({ departmentIds: me.departmentIds, limit: 100 }),
+      mineToAnswer
+        ? client.queue.list.query({ waitingOn: me.departmentIds, limit: 50 })
+        : { items: [] },
     ]);
     const mine = new Map([...claimed.items, ...assigned.items].map((v) => [v.thread.postKey, v]));
     return {
       mine: [...mine.values()].sort(byDue),
       queue: queue.items,
+      asked: asked.items,
       now: queue.now,
       fromCache: false,
     };
@@ -45,6 +50,9 @@ export async function loadMyWork(
           me.departmentIds.includes(v.thread.departmentId),
       )
       .sort(byDue),
+    asked: all.filter((v) =>
+      v.thread.waitingOn.some((w) => me.departmentIds.includes(w.departmentId)),
+    ),
     now,
     fromCache: true,
   };

@@ -1,6 +1,9 @@
 import { DEFAULT_LEASE_MS } from '../domain/schemas/api.ts';
-import type { Member } from '../domain/schemas/org.ts';
-import type { ThreadView } from '../domain/schemas/thread.ts';
+import type { Department, Member } from '../domain/schemas/org.ts';
+import type { Thread, ThreadView } from '../domain/schemas/thread.ts';
+import { departmentsToConsult } from '../domain/consult-state.ts';
+import { parseMentions } from '../domain/mentions.ts';
+import { refusal } from '../domain/permissions.ts';
 import type { OverlayAction } from '../messaging/protocol.ts';
 
 /**
@@ -11,10 +14,20 @@ export function applyOptimistic(
   view: ThreadView,
   action: OverlayAction,
   me: Member,
-  members: readonly Member[],
+  known: { members: readonly Member[]; departments: readonly Department[] },
   now: number,
 ): ThreadView {
   const { thread, claim } = view;
+  const { members } = known;
+  const ask = (departmentIds: readonly string[]): Thread['waitingOn'] =>
+    departmentIds.map((departmentId) => ({
+      consultId: `pending:${departmentId}`,
+      departmentId,
+      since: now,
+      askedBy: me.id,
+    }));
+  const without = (consultId: string | undefined) =>
+    thread.waitingOn.filter((w) => w.consultId !== consultId);
   const mine = (holder: Member) => ({
     postKey: thread.postKey,
     holderId: holder.id,
@@ -54,5 +67,24 @@ export function applyOptimistic(
       const to = members.find((m) => m.id === action.toMemberId);
       return { thread, claim: to ? mine(to) : null };
     }
+    case 'addNote': {
+      // As the server will: "#Legal" asks Legal when I may open consults on this post.
+      const mayAsk = refusal(me, 'consults.open', { departmentId: thread.departmentId }) === null;
+      const named = parseMentions(action.text ?? '', members, known.departments).departmentIds;
+      const asked = mayAsk ? departmentsToConsult(thread, named) : [];
+      const waitingOn = [...thread.waitingOn, ...ask(asked)];
+      return { thread: { ...thread, noteCount: thread.noteCount + 1, waitingOn }, claim };
+    }
+    case 'consult': {
+      const asked = action.departmentId ? ask([action.departmentId]) : [];
+      const waitingOn = [...thread.waitingOn, ...asked];
+      return { thread: { ...thread, noteCount: thread.noteCount + 1, waitingOn }, claim };
+    }
+    case 'answerConsult': {
+      const waitingOn = without(action.consultId);
+      return { thread: { ...thread, noteCount: thread.noteCount + 1, waitingOn }, claim };
+    }
+    case 'withdrawConsult':
+      return { thread: { ...thread, waitingOn: without(action.consultId) }, claim };
   }
 }

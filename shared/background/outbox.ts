@@ -33,7 +33,7 @@ export class Outbox {
       return;
     }
     const clientMutationId = crypto.randomUUID();
-    const shown = applyOptimistic(view, action, me, this.ctx.session.members, this.ctx.now());
+    const shown = applyOptimistic(view, action, me, this.ctx.session, this.ctx.now());
     const cached: CachedView = {
       ...view,
       ...shown,

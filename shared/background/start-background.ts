@@ -6,6 +6,7 @@ import { LeaseKeeper } from './lease-keeper.ts';
 import { Outbox } from './outbox.ts';
 import { PostLookup } from './post-lookup.ts';
 import { ServerConnection } from './server-connection.ts';
+import { answerStory } from './thread-story.ts';
 
 /** Every part of the background, built around one context; the entrypoint wires browser events to it. */
 export interface Background {
@@ -28,6 +29,8 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
         void outbox
           .perform(action, requestId, (msg) => ctx.tabs.send(port, msg))
           .then(() => ctx.session.countPending()),
+      story: (port, requestId, postKey) =>
+        void answerStory(ctx, requestId, postKey).then((msg) => ctx.tabs.send(port, msg)),
       interestChanged: () => void leases.tick(),
     },
   });

@@ -13,6 +13,8 @@ type Port = Browser.runtime.Port;
 export interface TabHubEvents {
   observe(posts: PostRef[], port: Port): void;
   action(port: Port, requestId: string, action: OverlayAction): void;
+  /** A thread panel opened in the tab: answer with the post's story. */
+  story(port: Port, requestId: string, postKey: string): void;
   connect(port: Port): void;
   interestChanged(): void;
 }
@@ -50,6 +52,8 @@ export class TabHub {
       this.on.interestChanged();
     } else if (msg.type === 'action') {
       this.on.action(port, msg.requestId, msg.action);
+    } else if (msg.type === 'story') {
+      this.on.story(port, msg.requestId, msg.postKey);
     }
   }
 

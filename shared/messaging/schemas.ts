@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { zDepartment, zId, zMember } from '../domain/schemas/org.ts';
 import { zPostKey } from '../domain/schemas/post.ts';
 import { zThreadView } from '../domain/schemas/thread.ts';
-import { zObserveInput, zPostKeysInput } from '../domain/schemas/api.ts';
+import { zNoteInput, zObserveInput, zPostKeysInput } from '../domain/schemas/api.ts';
+import { zThreadStory } from '../domain/schemas/consult.ts';
 
 /**
  * Every message between a tab, the extension pages and the background, as zod schemas. The
@@ -34,6 +35,11 @@ export const zActionKind = z.enum([
   'resolve',
   'reopen',
   'override',
+  // Internal notes and consults (text and consultId below).
+  'addNote',
+  'consult',
+  'answerConsult',
+  'withdrawConsult',
 ]);
 
 export const zOverlayAction = z.object({
@@ -45,6 +51,10 @@ export const zOverlayAction = z.object({
   assigneeId: zId.nullable().optional(),
   /** override: the member who takes the claim over; absent drops it. */
   toMemberId: zId.optional(),
+  /** addNote, consult, answerConsult: the note's text (never posted to the site). */
+  text: zNoteInput.shape.text.optional(),
+  /** consult: the department asked is `departmentId`; answer/withdraw: which consult. */
+  consultId: zId.optional(),
 });
 
 /** A view as the overlay shows it: `pending` while a queued action has not been confirmed. */
@@ -56,9 +66,20 @@ export const zContentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('observe'), posts: zObserveInput.shape.posts }),
   z.object({ type: z.literal('unobserve'), postKeys: zPostKeysInput.shape.postKeys }),
   z.object({ type: z.literal('action'), requestId: zRequestId, action: zOverlayAction }),
+  /** The thread panel opened: its notes, consults and timeline, read from the server. */
+  z.object({ type: z.literal('story'), requestId: zRequestId, postKey: zPostKey }),
 ]);
 
-export const zAlertKind = z.enum(['routed', 'assigned', 'claimLost', 'slaWarning', 'slaBreached']);
+export const zAlertKind = z.enum([
+  'routed',
+  'assigned',
+  'claimLost',
+  'slaWarning',
+  'slaBreached',
+  'consulted',
+  'consultAnswered',
+  'mentioned',
+]);
 
 export const zAlert = z.object({
   /** Identifies the alert across tabs and restarts: one toast per id per browser. */
@@ -69,8 +90,8 @@ export const zAlert = z.object({
   title: z.string(),
   body: z.string(),
   departmentId: zId.nullable(),
-  /** The obvious next step offered on the toast. */
-  action: z.enum(['claim', 'open']),
+  /** The obvious next step offered on the toast (notes: open the post's thread panel). */
+  action: z.enum(['claim', 'open', 'notes']),
 });
 
 export const zBackgroundToContent = z.discriminatedUnion('type', [
@@ -86,6 +107,13 @@ export const zBackgroundToContent = z.discriminatedUnion('type', [
   }),
   /** An alert for this member, shown as a toast in the focused tab. */
   z.object({ type: z.literal('toast'), alert: zAlert }),
+  /** The answer to a `story` request: the panel's data, or why there is none. */
+  z.object({
+    type: z.literal('story'),
+    requestId: zRequestId,
+    story: zThreadStory.optional(),
+    error: z.string().optional(),
+  }),
   /** The department's guidelines, for the member who just claimed one of its posts. */
   z.object({ type: z.literal('guidelines'), postKey: zPostKey, department: zDepartment }),
   /** Something to tell the user outside an action's own answer (a queued action refused). */
@@ -128,6 +156,8 @@ export const zRpcResult = z.discriminatedUnion('ok', [
 export const zMyWork = z.object({
   mine: z.array(zThreadView),
   queue: z.array(zThreadView),
+  /** Threads of other departments waiting on one of mine (consults to answer). */
+  asked: z.array(zThreadView),
   /** Server clock when online; the cache's age shows otherwise. */
   now: z.number(),
   fromCache: z.boolean(),

@@ -11,9 +11,6 @@ import { zThreadView } from './thread.ts';
  * open -> answered | withdrawn. A consult's question and its answer are notes too.
  */
 
-/** What zNoteInput (notes.add: `#Department` in it consults, `@Name` mentions) allows. */
-export const MAX_NOTE_LENGTH = 2000;
-
 export const zConsultOpenInput = zNoteInput.extend({ departmentId: zId });
 export const zConsultAnswerInput = zNoteInput.extend({ consultId: zId });
 export const zConsultWithdrawInput = zThreadInput.extend({ consultId: zId });
