@@ -2,6 +2,8 @@ import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { createBadgeFeed } from '../../shared/overlay/badge-feed.ts';
 import type { OverlayAction } from '../../shared/messaging/protocol.ts';
+import type { OverlayPort } from '../../shared/overlay/overlay-port.ts';
+import { panelOpened } from '../../shared/overlay/overlay-store.ts';
 import { PORTAL_BUCKETS } from '../../shared/overlay/overlay-mount.ts';
 import type { OverlayMounts } from '../../shared/overlay/overlay-mount.ts';
 import type { OverlayStore } from '../../shared/overlay/overlay-store.ts';
@@ -12,7 +14,7 @@ import { PostOverlay } from './PostOverlay.tsx';
 interface Props {
   store: OverlayStore;
   mounts: OverlayMounts;
-  act(action: OverlayAction): void;
+  port: Pick<OverlayPort, 'act' | 'story'>;
 }
 
 const BUCKETS = Array.from({ length: PORTAL_BUCKETS }, (_, i) => i);
@@ -38,8 +40,19 @@ const PortalBucket = memo(function PortalBucket(props: { mounts: OverlayMounts; 
  * into each post's shadow root (see shared/overlay-mount.ts for why not one root per post).
  * Each portal is keyed by its host; inside, a recycled row (new post key) starts afresh.
  */
-export function OverlayRoot({ store, mounts, act }: Props) {
-  const context = useMemo(() => ({ store, feed: createBadgeFeed(store), act }), [store, act]);
+export function OverlayRoot({ store, mounts, port }: Props) {
+  const context = useMemo(
+    () => ({
+      store,
+      feed: createBadgeFeed(store),
+      act: (action: OverlayAction) => void port.act(action),
+      perform: port.act,
+      loadStory: port.story,
+      openPanel: (postKey: string | null) =>
+        store.setState(panelOpened(store.getState(), postKey), true),
+    }),
+    [store, port],
+  );
   return (
     <OverlayContext value={context}>
       {BUCKETS.map((bucket) => (

@@ -5,6 +5,7 @@ import { paletteClass } from './department-palette.ts';
 import { acceptableSuggestion, initials } from './menu-actions.ts';
 import { SlaCountdown } from './SlaCountdown.tsx';
 import { useNativeEvents } from './use-native-events.ts';
+import { WaitingChip } from './WaitingChip.tsx';
 
 const statusText: Record<ThreadStatus, string> = {
   open: 'Open',
@@ -94,6 +95,9 @@ export function OwnershipBadge(props: Props) {
         <span className="sb-claim" title={claimText}>
           {claimText}
         </span>
+      )}
+      {thread.waitingOn.length > 0 && (
+        <WaitingChip waitingOn={thread.waitingOn} departments={session.departments} />
       )}
       {open && thread.dueAt !== null && (
         <SlaCountdown firstSeenAt={thread.firstSeenAt} dueAt={thread.dueAt} />

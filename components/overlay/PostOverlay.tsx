@@ -3,6 +3,8 @@ import { mirrorText } from './mirror-text.ts';
 import { useOverlayContext } from './overlay-context.ts';
 import { OwnershipBadge } from './OwnershipBadge.tsx';
 import { QuickAssignMenu } from './QuickAssignMenu.tsx';
+import { ThreadPanelLayer } from './ThreadPanelLayer.tsx';
+import { ThreadPanelToggle } from './ThreadPanelToggle.tsx';
 
 /** Everything Switchboard shows under one post; it reads only the store, never the page. */
 interface Props {
@@ -19,35 +21,44 @@ export const PostOverlay = memo(function PostOverlay({ postKey, host }: Props) {
   const view = useSyncExternalStore(onPost, () => store.getState().views.get(postKey));
   const busy = useSyncExternalStore(onPost, () => postKey in store.getState().pending);
   const note = useSyncExternalStore(onPost, () => store.getState().notes[postKey]);
+  // The same post subscription: the panel's state is the store's (one open panel per page).
+  const panelOpen = useSyncExternalStore(onPost, () => store.getState().panel === postKey);
   const [menuOpen, setMenuOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const notesButton = useRef<HTMLButtonElement | null>(null);
   useLayoutEffect(() => mirrorText(host, ref.current));
   return (
-    <div className="sb-overlay" ref={ref} role="group" aria-label="Switchboard">
-      <OwnershipBadge
-        view={view}
-        session={session}
-        busy={busy}
-        // While the menu is open it offers the same choice; one button per name keeps it clear.
-        offerSuggestion={!menuOpen}
-        onAcceptSuggestion={(departmentId) => act({ kind: 'assign', postKey, departmentId })}
-      />
-      <QuickAssignMenu
-        postKey={postKey}
-        view={view}
-        session={session}
-        open={menuOpen}
-        onOpenChange={setMenuOpen}
-        onAct={act}
-      />
-      {note && (
-        <p
-          className={`sb-note sb-note-${note.level}`}
-          role={note.level === 'error' ? 'alert' : 'status'}
-        >
-          {note.text}
-        </p>
+    <>
+      <div className="sb-overlay" ref={ref} role="group" aria-label="Switchboard">
+        <OwnershipBadge
+          view={view}
+          session={session}
+          busy={busy}
+          // While the menu is open it offers the same choice; one button per name keeps it clear.
+          offerSuggestion={!menuOpen}
+          onAcceptSuggestion={(departmentId) => act({ kind: 'assign', postKey, departmentId })}
+        />
+        <ThreadPanelToggle postKey={postKey} view={view} open={panelOpen} buttonRef={notesButton} />
+        <QuickAssignMenu
+          postKey={postKey}
+          view={view}
+          session={session}
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+          onAct={act}
+        />
+        {note && (
+          <p
+            className={`sb-note sb-note-${note.level}`}
+            role={note.level === 'error' ? 'alert' : 'status'}
+          >
+            {note.text}
+          </p>
+        )}
+      </div>
+      {panelOpen && (
+        <ThreadPanelLayer postKey={postKey} view={view} host={host} buttonRef={notesButton} />
       )}
-    </div>
+    </>
   );
 });

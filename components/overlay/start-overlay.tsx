@@ -3,15 +3,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { paletteCss } from './department-palette.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
 import overlayCss from './overlay.css?inline';
+import panelCss from '../thread-panel/thread-panel.css?inline';
 import { skipReactListeners } from './react-listeners.ts';
 import { connectOverlayPort } from '../../shared/overlay/overlay-port.ts';
 import { mountToastLayer } from './toast-layer.tsx';
-import type { OverlayAction } from '../../shared/messaging/protocol.ts';
 import { nextFrame } from '../../shared/overlay/next-frame.ts';
 import { observePosts } from '../../shared/overlay/observe.ts';
 import type { PostChange } from '../../shared/overlay/observe.ts';
 import { createOverlayMounts } from '../../shared/overlay/overlay-mount.ts';
-import { createOverlayStore } from '../../shared/overlay/overlay-store.ts';
+import { createOverlayStore, panelOpened } from '../../shared/overlay/overlay-store.ts';
 import { createOverlayStyles } from '../../shared/overlay/overlay-styles.ts';
 import { pageTheme } from '../../shared/overlay/page-theme.ts';
 import { createPostRegistry } from '../../shared/overlay/post-registry.ts';
@@ -43,6 +43,11 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   const registry = createPostRegistry();
   const toasts = mountToastLayer(signal, {
     claim: (postKey) => void port.act({ kind: 'claim', postKey }),
+    // The toast's "Open notes": a post on this page opens its panel (else the post opens).
+    notes: (postKey) => {
+      if (registry.posts().some((p) => p.key === postKey))
+        store.setState(panelOpened(store.getState(), postKey), true);
+    },
   });
   const port = connectOverlayPort(store, {
     signal,
@@ -50,18 +55,17 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     onToast: (alert) => toasts.show(alert),
     onGuidelines: (department) => toasts.guidelines(department),
   });
-  const act = (action: OverlayAction) => void port.act(action);
 
   // One React root for every post, in a detached container: it only portals into shadow roots.
   const container = document.createElement('div');
   const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
-  const styles = createOverlayStyles(overlayCss);
+  const styles = createOverlayStyles(overlayCss + panelCss);
   const mounts = createOverlayMounts(styles, skipReactListeners(container));
   store.subscribe(({ session }, previous) => {
     if (session.departments !== previous.session.departments)
       styles.setPalette(paletteCss(session.departments));
   });
-  root.render(<OverlayRoot store={store} mounts={mounts} act={act} />);
+  root.render(<OverlayRoot store={store} mounts={mounts} port={port} />);
 
   const place = (el: Element, post: PostRef) => {
     try {

@@ -6,6 +6,8 @@ import type { Department } from '../../shared/domain/schemas/org.ts';
 
 export interface ToastHandlers {
   claim(postKey: string): void;
+  /** Opens the post's thread panel, when the post is on this page. */
+  notes(postKey: string): void;
 }
 
 /** A post on this page: scroll to it; else open it in a new tab. */
@@ -62,6 +64,13 @@ export function mountToastLayer(signal: AbortSignal, handlers: ToastHandlers) {
     },
     show(alert: Alert) {
       const open = { label: 'Open post', onClick: () => openPost(alert) };
+      const notes = {
+        label: 'Open notes',
+        onClick: () => {
+          openPost(alert);
+          handlers.notes(alert.postKey);
+        },
+      };
       toast(alert.title, {
         id: alert.id,
         description: alert.body,
@@ -71,7 +80,7 @@ export function mountToastLayer(signal: AbortSignal, handlers: ToastHandlers) {
               action: { label: 'Claim', onClick: () => handlers.claim(alert.postKey) },
               cancel: open,
             }
-          : { action: open }),
+          : { action: alert.action === 'notes' ? notes : open }),
       });
     },
   };

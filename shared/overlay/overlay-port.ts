@@ -30,12 +30,19 @@ export interface PortLike {
 export interface ActionOutcome {
   ok: boolean;
   error?: string;
+  /** Accepted offline: kept by the background until the server is back. */
+  queued?: boolean;
 }
+
+/** The thread panel's data, or why there is none (offline, refused). */
+export type StoryOutcome = Omit<Extract<BackgroundToContent, { type: 'story' }>, 'type'>;
 
 export interface OverlayPort {
   observe(post: PostRef): void;
   unobserve(postKey: string): void;
   act(action: OverlayAction): Promise<ActionOutcome>;
+  /** Asks for a post's notes, consults and timeline (the thread panel, when it opens). */
+  story(postKey: string): Promise<StoryOutcome>;
 }
 
 export interface OverlayPortOptions {
@@ -85,6 +92,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   const toObserve = new Map<string, PostRef>();
   const toUnobserve = new Set<string>();
   const requests = new Map<string, Request>();
+  const stories = new Map<string, (outcome: StoryOutcome) => void>();
   let port: PortLike | null = null;
   let failures = 0;
   let cancelFlush: (() => void) | null = null;
@@ -149,10 +157,15 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     update((s) => applyBackgroundMessages(s, messages));
     for (const message of messages) {
       if (message.type === 'actionResult')
-        settle(message.requestId, { ok: message.ok, error: message.error });
+        settle(message.requestId, {
+          ok: message.ok,
+          error: message.error,
+          queued: message.queued,
+        });
       if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
       if (message.type === 'toast') options.onToast?.(message.alert);
       if (message.type === 'guidelines') options.onGuidelines?.(message.department);
+      if (message.type === 'story') stories.get(message.requestId)?.(message);
     }
   };
   const onMessage = (message: BackgroundToContent) => {
@@ -168,6 +181,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     cancelFlush?.();
     cancelFlush = null;
     for (const [requestId, request] of requests) if (request.sent) fail(requestId, LOST);
+    for (const answer of [...stories.values()]) answer({ requestId: '', error: LOST });
     failures += 1;
     update((s) => connectionLost(s, failures > 2));
     if (!signal.aborted) retryTimer = setTimeout(open, RETRY_MS[failures - 1] ?? 30_000);
@@ -221,6 +235,19 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
         requests.set(requestId, { postKey: action.postKey, message, sent: false, timer, resolve });
         const request = requests.get(requestId);
         if (request) request.sent = send(message);
+      });
+    },
+    story(postKey) {
+      const requestId = `s${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => answer({ requestId, error: NO_ANSWER }), ACTION_TIMEOUT_MS);
+        const answer = (outcome: StoryOutcome) => {
+          clearTimeout(timer);
+          stories.delete(requestId);
+          resolve(outcome);
+        };
+        stories.set(requestId, answer);
+        if (!send({ type: 'story', requestId, postKey })) answer({ requestId, error: LOST });
       });
     },
   };

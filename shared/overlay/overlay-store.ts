@@ -36,7 +36,9 @@ export interface OverlayState {
   views: ReadonlyMap<string, OverlayView>;
   pending: Readonly<Record<string, PendingAction>>;
   notes: Readonly<Record<string, PostNote>>;
-  /** Post keys whose view, pending action or note the last update changed. */
+  /** The post whose thread panel is open (one at a time on a page), or null. */
+  panel: string | null;
+  /** Post keys whose view, pending action, note or panel the last update changed. */
   changed: readonly string[];
 }
 
@@ -49,6 +51,7 @@ export function initialOverlayState(): OverlayState {
     views: new Map(),
     pending: {},
     notes: {},
+    panel: null,
     changed: [],
   };
 }
@@ -181,9 +184,17 @@ export function connectionLost(state: OverlayState, retriesFailed: boolean): Ove
   return { ...state, session: { ...state.session, connection }, changed: [] };
 }
 
+/** Opens one post's thread panel (closing another's), or closes it (null). */
+export function panelOpened(state: OverlayState, postKey: string | null): OverlayState {
+  if (state.panel === postKey) return state;
+  const changed = [state.panel, postKey].filter((k): k is string => k !== null);
+  return { ...state, panel: postKey, changed };
+}
+
 /** Posts that left the page: their views are dropped so a long scroll does not grow memory. */
 export function viewsForgotten(state: OverlayState, postKeys: readonly string[]): OverlayState {
   const views = new Map(state.views);
   for (const key of postKeys) views.delete(key);
-  return { ...state, views, changed: [...postKeys] };
+  const panel = state.panel !== null && postKeys.includes(state.panel) ? null : state.panel;
+  return { ...state, views, panel, changed: [...postKeys] };
 }

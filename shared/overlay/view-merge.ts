@@ -11,6 +11,8 @@ function sameBadge(a: OverlayView, b: OverlayView): boolean {
     s.assigneeId === t.assigneeId &&
     s.dueAt === t.dueAt &&
     s.firstSeenAt === t.firstSeenAt &&
+    s.noteCount === t.noteCount &&
+    s.waitingOn.map((w) => w.consultId).join() === t.waitingOn.map((w) => w.consultId).join() &&
     a.claim?.holderId === b.claim?.holderId &&
     a.claim?.holderName === b.claim?.holderName &&
     !a.pending === !b.pending
