@@ -89,11 +89,13 @@ export function DashboardApp() {
       </nav>
       <div role="tabpanel" aria-label={tab}>
         {tab === 'Queue' && (
-          <QueuePanel departments={departments} scoped={scoped} members={session.members} />
+          <QueuePanel departments={departments} scoped={scoped} members={session.members} me={me} />
         )}
         {tab === 'Rules' && <RulesPanel departments={departments} />}
         {tab === 'Departments' && <DepartmentPanel departments={scoped} />}
-        {tab === 'Metrics' && <MetricsPanel scoped={scoped} members={session.members} />}
+        {tab === 'Metrics' && (
+          <MetricsPanel scoped={scoped} departments={departments} members={session.members} />
+        )}
       </div>
     </main>
   );

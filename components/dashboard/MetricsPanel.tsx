@@ -9,16 +9,21 @@ import { useMetricsChoice } from './metrics-choice.ts';
 import { MetricsTable } from './MetricsTable.tsx';
 import { departmentChoices } from './choices.ts';
 import { Select } from './Select.tsx';
+import { ConsultWaitsTable } from './ConsultWaitsTable.tsx';
+import { exportNotes } from './notes-export.ts';
 import { ResponseChart } from './ResponseChart.tsx';
 import { errorText } from './server-client.ts';
 
 /** First response per department over a period, SLA met, open and overdue, answers per person. */
 export function MetricsPanel({
   scoped,
+  departments,
   members,
 }: {
   /** The departments in the lead's scope. */
   scoped: Department[];
+  /** Every department (those asked may be outside the scope). */
+  departments: Department[];
   members: Member[];
 }) {
   const scope = useQueue((s) => s.scope);
@@ -28,7 +33,7 @@ export function MetricsPanel({
   const error = exportError ?? (loadError && errorText(loadError));
   const [exported, setExported] = useState<string | null>(null);
   const shown = departmentId ? scoped.filter((d) => d.id === departmentId) : scoped;
-  const names = { departments: scoped, members };
+  const names = { departments, members };
   const run = (what: string, fn: typeof exportThreads) => {
     setExported(null);
     setError(null);
@@ -68,11 +73,15 @@ export function MetricsPanel({
         <button type="button" className="secondary" onClick={() => run('events', exportEvents)}>
           Export events (CSV)
         </button>
+        <button type="button" className="secondary" onClick={() => run('notes', exportNotes)}>
+          Export notes (CSV)
+        </button>
       </div>
       <Feedback error={error} message={exported} />
       {summary && range && (
         <>
           <MetricsTable summary={summary} shown={shown} />
+          <ConsultWaitsTable summary={summary} departments={departments} />
           <div className="grid-chart">
             <div className="card">
               <h3>Median first response per day</h3>

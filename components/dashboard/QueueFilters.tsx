@@ -61,6 +61,18 @@ export function QueueFilters({
         />
         Overdue only
       </label>
+      {/* "team", not "department": the Department filter is found by that word. */}
+      <label
+        className="check"
+        title="Posts of any department that wait on an answer from one of yours (or the one chosen)"
+      >
+        <input
+          type="checkbox"
+          checked={filters.waitingOnMine}
+          onChange={(e) => setFilters({ waitingOnMine: e.target.checked })}
+        />
+        Waiting on my team
+      </label>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Feedback } from './Feedback.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { queueQueryOptions } from './queue-query.ts';
 import { QueueRow } from './QueueRow.tsx';
+import { ThreadDialog } from './ThreadDialog.tsx';
 import { errorText } from './server-client.ts';
 
 interface Props {
@@ -15,10 +16,11 @@ interface Props {
   /** Departments in the lead's scope, for the filter. */
   scoped: Department[];
   members: Member[];
+  me: Member;
 }
 
 /** The queue of the lead's departments, with filters; each row changes in place. */
-export function QueuePanel({ departments, scoped, members }: Props) {
+export function QueuePanel({ departments, scoped, members, me }: Props) {
   const { filters, scope, error, message } = useQueue();
   const query = useQuery(queueQueryOptions(filters, scope));
   const { data, error: loadError, isFetching } = query;
@@ -63,11 +65,13 @@ export function QueuePanel({ departments, scoped, members }: Props) {
                 now={now}
                 departments={departments}
                 members={members}
+                me={me}
               />
             ))}
           </tbody>
         </table>
       )}
+      <ThreadDialog me={me} members={members} departments={departments} />
     </section>
   );
 }

@@ -4,14 +4,14 @@ import type { DashboardScope } from './queue-scope.ts';
 import { download, toCsv } from './csv.ts';
 import { server } from './server-client.ts';
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-const stamp = () => new Date().toISOString().slice(0, 10);
+export const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+export const stamp = () => new Date().toISOString().slice(0, 10);
 
-interface Names {
+export interface Names {
   departments: Department[];
   members: Member[];
 }
-const namer = ({ departments, members }: Names) => ({
+export const namer = ({ departments, members }: Names) => ({
   dept: (id: string | null) => departments.find((d) => d.id === id)?.name ?? '',
   member: (id: string | null) => members.find((m) => m.id === id)?.name ?? id ?? '',
 });
@@ -53,25 +53,31 @@ function inScope(e: SyncEvent, scope: DashboardScope): boolean {
   return ids.some((id) => scope.departmentIds.includes(id));
 }
 
-/** The event log since `from`, paged 1,000 at a time (the log has no time index to seek by). */
+/** Every event since `from`, paged 1,000 at a time (the log has no time index to seek by). */
+export async function forEachEventSince(from: number, visit: (e: SyncEvent) => void) {
+  for (let after = 0; ;) {
+    const page = await server.events.list.query({ afterId: after, limit: 1000 });
+    for (const e of page) if (e.at >= from) visit(e);
+    const last = page.at(-1);
+    if (page.length < 1000 || !last) break;
+    after = last.id;
+  }
+}
+
+/** The event log since `from` in the lead's scope. */
 export async function exportEvents(scope: DashboardScope, from: number, names: Names) {
   const { dept, member } = namer(names);
   const rows: unknown[][] = [
     ['id', 'type', 'at', 'postKey', 'actor', 'department', 'status', 'claimHolder', 'data'],
   ];
-  for (let after = 0; ;) {
-    const page = await server.events.list.query({ afterId: after, limit: 1000 });
-    for (const e of page)
-      if (e.at >= from && inScope(e, scope))
-        rows.push([
-          ...[e.id, e.type, iso(e.at), e.postKey, member(e.actorId)],
-          ...[dept(e.thread?.departmentId ?? null), e.thread?.status ?? ''],
-          ...[e.claim?.holderName ?? '', e.data],
-        ]);
-    const last = page.at(-1);
-    if (page.length < 1000 || !last) break;
-    after = last.id;
-  }
+  await forEachEventSince(from, (e) => {
+    if (inScope(e, scope))
+      rows.push([
+        ...[e.id, e.type, iso(e.at), e.postKey, member(e.actorId)],
+        ...[dept(e.thread?.departmentId ?? null), e.thread?.status ?? ''],
+        ...[e.claim?.holderName ?? '', e.data],
+      ]);
+  });
   download(`switchboard-events-${stamp()}.csv`, toCsv(rows));
   return rows.length - 1;
 }

@@ -11,6 +11,9 @@ interface QueueState {
   busy: Record<string, boolean>;
   error: string | null;
   message: string | null;
+  /** The thread whose notes and timeline are open (the same panel as on the site). */
+  openThread: string | null;
+  setOpenThread(postKey: string | null): void;
   setScope(scope: DashboardScope): void;
   setFilters(patch: Partial<QueueFilters>): void;
   /** Runs one row's change and updates that row from the server's answer. */
@@ -23,10 +26,21 @@ interface QueueState {
 
 export const useQueue = create<QueueState>((set, get) => ({
   scope: { all: false, departmentIds: [] },
-  filters: { departmentId: '', platform: '', status: 'open', assigneeId: '', overdue: false },
+  filters: {
+    departmentId: '',
+    platform: '',
+    status: 'open',
+    assigneeId: '',
+    overdue: false,
+    waitingOnMine: false,
+  },
   busy: {},
   error: null,
   message: null,
+  openThread: null,
+  setOpenThread(postKey) {
+    set({ openThread: postKey });
+  },
   setScope(scope) {
     set({ scope });
   },

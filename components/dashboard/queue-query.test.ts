@@ -18,6 +18,7 @@ const filters = (departmentId: string): QueueFilters => ({
   status: 'open',
   assigneeId: '',
   overdue: false,
+  waitingOnMine: false,
 });
 const keys = (r: { data?: { items: ThreadView[] } }) => r.data?.items.map((v) => v.thread.postKey);
 

@@ -14,7 +14,12 @@ const REFRESH_MS = 30_000;
  * API has no "no department" filter, so unrouted threads are picked out of the answer (their due
  * time is null, so they sort last).
  */
-function departmentQuery(departmentId: string, scope: DashboardScope) {
+function departmentQuery(departmentId: string, scope: DashboardScope, waitingOnMine: boolean) {
+  // What my departments are asked about belongs to other departments: filter by the consult.
+  if (waitingOnMine)
+    return {
+      waitingOn: departmentId && departmentId !== UNROUTED ? [departmentId] : scope.departmentIds,
+    };
   if (departmentId && departmentId !== UNROUTED) return { departmentId };
   if (!scope.all && departmentId !== UNROUTED) return { departmentIds: scope.departmentIds };
   return {};
@@ -22,7 +27,7 @@ function departmentQuery(departmentId: string, scope: DashboardScope) {
 
 function queueInput(f: QueueFilters, scope: DashboardScope) {
   return {
-    ...departmentQuery(f.departmentId, scope),
+    ...departmentQuery(f.departmentId, scope, f.waitingOnMine),
     ...(f.platform && { platform: f.platform }),
     status: f.status ? [f.status] : zThreadStatus.options,
     ...(f.assigneeId && { assigneeId: f.assigneeId }),
@@ -39,7 +44,7 @@ export function queueQueryOptions(f: QueueFilters, scope: DashboardScope) {
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
     select: (answer) =>
-      f.departmentId === UNROUTED
+      f.departmentId === UNROUTED && !f.waitingOnMine
         ? { ...answer, items: answer.items.filter((v) => v.thread.departmentId === null) }
         : answer,
   });

@@ -15,4 +15,6 @@ export interface QueueFilters {
   status: ThreadStatus | '';
   assigneeId: string;
   overdue: boolean;
+  /** Threads of any department waiting on one of the lead's (or on the department chosen). */
+  waitingOnMine: boolean;
 }

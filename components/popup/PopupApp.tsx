@@ -30,6 +30,7 @@ export function PopupApp() {
     );
 
   const department = (id: string | null) => session.departments.find((d) => d.id === id);
+  const departmentName = (id: string) => department(id)?.name ?? 'another department';
   const list = (views: MyWork['queue'], empty: string) =>
     views.length ? (
       <ul className="threads">
@@ -38,6 +39,7 @@ export function PopupApp() {
             key={v.thread.postKey}
             view={v}
             department={department(v.thread.departmentId)}
+            departmentName={departmentName}
             now={work!.now}
             meId={me.id}
             onOpen={(url) => void openPost(url)}
@@ -69,6 +71,12 @@ export function PopupApp() {
       )}
       <h2>Open in my departments</h2>
       {work ? list(work.queue, 'No open threads. Nice.') : null}
+      {work && work.asked.length > 0 && (
+        <>
+          <h2>Asked of my departments</h2>
+          {list(work.asked, '')}
+        </>
+      )}
       {(me.role === 'admin' || me.role === 'lead') && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import type { Department } from '../../shared/domain/schemas/org.ts';
 import type { ThreadView } from '../../shared/domain/schemas/thread.ts';
 import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
+import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/consult-state.ts';
 
 const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as const;
 
@@ -16,17 +17,21 @@ function age(from: number, now: number): string {
 export function ThreadRow({
   view,
   department,
+  departmentName,
   now,
   meId,
   onOpen,
 }: {
   view: ThreadView;
   department?: Department;
+  departmentName(id: string): string;
   now: number;
   meId: string;
   onOpen(url: string): void;
 }) {
   const { thread, claim } = view;
+  const waiting = waitingLabel(thread.waitingOn, departmentName);
+  const since = waitingSince(thread.waitingOn);
   const phase = slaPhase(thread.firstSeenAt, thread.dueAt, now);
   const state = claim
     ? claim.holderId === meId
@@ -51,7 +56,14 @@ export function ThreadRow({
           {thread.status === 'open' && thread.dueAt !== null && (
             <span className={`sla ${phase}`}> · {formatSla(thread.dueAt, now)}</span>
           )}
+          {thread.noteCount > 0 &&
+            ` · ${thread.noteCount} note${thread.noteCount === 1 ? '' : 's'}`}
         </span>
+        {waiting && since !== null && (
+          <span className="waiting">
+            {waiting} · {formatWait(now - since)}
+          </span>
+        )}
       </button>
     </li>
   );
