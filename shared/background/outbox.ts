@@ -22,8 +22,8 @@ export class Outbox {
   async perform(action: OverlayAction, requestId: string, reply: Reply) {
     const { db } = this.ctx;
     const me = this.ctx.session.me;
-    const view = (await db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
-    if (!me || !view) {
+    const known = (await db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
+    if (!me || !known) {
       reply({
         type: 'actionResult',
         requestId,
@@ -33,16 +33,19 @@ export class Outbox {
       return;
     }
     const clientMutationId = crypto.randomUUID();
-    const shown = applyOptimistic(view, action, me, this.ctx.session, this.ctx.now());
-    const cached: CachedView = {
-      ...view,
-      ...shown,
-      confirmed: view.confirmed ?? { thread: view.thread, claim: view.claim },
-      pending: true,
-    };
-    await db.transaction('rw', db.outbox, db.views, async () => {
+    // Read again inside the write: an event stored meanwhile is what the action applies to.
+    const cached = await db.transaction('rw', db.outbox, db.views, async () => {
+      const view = (await db.views.get(action.postKey)) ?? known;
+      const shown = applyOptimistic(view, action, me, this.ctx.session, this.ctx.now());
+      const next: CachedView = {
+        ...view,
+        ...shown,
+        confirmed: view.confirmed ?? { thread: view.thread, claim: view.claim },
+        pending: true,
+      };
       await db.outbox.add({ clientMutationId, action, createdAt: this.ctx.now() });
-      await db.views.put(cached);
+      await db.views.put(next);
+      return next;
     });
     this.ctx.showViews([cached]);
     if (this.ctx.client()) this.waiting.set(clientMutationId, { requestId, reply });

@@ -32,4 +32,27 @@ describe('view cache', () => {
     expect(cached).toMatchObject({ pending: true, thread: { status: 'dismissed' } });
     expect(cached?.confirmed?.thread).toMatchObject({ version: 2, assigneeId: 'm2' });
   });
+
+  it('loses no rollback made while a confirmed view is being stored (one transaction)', async () => {
+    // The outbox rolls a refused claim back while the stream stores the winner's claim: whichever
+    // runs second must see the other's write, never put the stale pending view back.
+    const db = new LocalDb(freshDbName());
+    const mine = { postKey: 'x:1', holderId: 'me', holderName: 'Me', token: 0, expiresAt: 9 };
+    const theirs = { postKey: 'x:1', holderId: 'm2', holderName: 'Dan', token: 7, expiresAt: 9 };
+    await db.views.put({
+      postKey: 'x:1',
+      ...view(1),
+      claim: mine,
+      pending: true,
+      confirmed: view(1),
+    });
+    const rollBack = db.transaction('rw', db.views, async () => {
+      const old = (await db.views.get('x:1'))!;
+      await db.views.put({ postKey: 'x:1', ...old.confirmed! });
+    });
+    await Promise.all([storeConfirmed(db, [{ ...view(1), claim: theirs }]), rollBack]);
+    const cached = await db.views.get('x:1');
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.claim).toEqual(theirs);
+  });
 });

@@ -14,13 +14,17 @@ export function toOverlayView(v: CachedView): OverlayView {
 export async function storeConfirmed(db: LocalDb, views: readonly ThreadView[]) {
   if (views.length === 0) return [];
   const keys = views.map((v) => v.thread.postKey);
-  const existing = await db.views.bulkGet(keys);
-  const next: CachedView[] = views.map((v, i) => {
-    const old = existing[i];
-    if (old && old.thread.version > v.thread.version) return old;
-    if (old?.pending) return { ...old, confirmed: { thread: v.thread, claim: v.claim } };
-    return { postKey: v.thread.postKey, thread: v.thread, claim: v.claim };
+  // Read and write in one transaction: the outbox settling the same post in between (a rollback)
+  // must not be overwritten by the pending view read before it.
+  return db.transaction('rw', db.views, async () => {
+    const existing = await db.views.bulkGet(keys);
+    const next: CachedView[] = views.map((v, i) => {
+      const old = existing[i];
+      if (old && old.thread.version > v.thread.version) return old;
+      if (old?.pending) return { ...old, confirmed: { thread: v.thread, claim: v.claim } };
+      return { postKey: v.thread.postKey, thread: v.thread, claim: v.claim };
+    });
+    await db.views.bulkPut(next);
+    return next;
   });
-  await db.views.bulkPut(next);
-  return next;
 }
