@@ -40,6 +40,7 @@ export default defineConfig({
           include: [
             '{shared,server,components,entrypoints}/**/*.test.{ts,tsx}',
             'tests/server/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
           ],
           exclude: extensionTests,
           environment: 'node',
