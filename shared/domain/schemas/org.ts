@@ -12,6 +12,19 @@ export const zGuidelines = z.object({
 });
 export type Guidelines = z.infer<typeof zGuidelines>;
 
+/**
+ * A word, phrase or pattern a department wants flagged in a reply being typed, with the reason
+ * shown beside the draft ("Legal: never guarantee outcomes"). A word or phrase matches whole
+ * words, any case; a pattern is RE2 syntax (linear-regex.ts), checked by the server when saved.
+ */
+export const zWatchPhrase = z.object({
+  kind: z.enum(['word', 'regex']),
+  pattern: z.string().trim().min(1).max(200),
+  reason: z.string().trim().min(1).max(200),
+});
+export type WatchPhrase = z.infer<typeof zWatchPhrase>;
+export const zWatchPhrases = z.array(zWatchPhrase).max(50);
+
 export const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 
 export const zDepartment = z.object({
@@ -24,6 +37,8 @@ export const zDepartment = z.object({
     .min(1)
     .max(60 * 24 * 30),
   guidelines: zGuidelines,
+  /** Absent in departments cached by an older version: none. */
+  watchPhrases: zWatchPhrases.optional(),
 });
 export type Department = z.infer<typeof zDepartment>;
 
