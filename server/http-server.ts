@@ -2,12 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { getWSConnectionHandler, jsonEncoder } from '@trpc/server/adapters/ws';
 import { appRouter } from './trpc/app-router.ts';
 import { createContext } from './trpc/context.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { sweepExpiredClaims } from './services/claim-sweeper.ts';
 import { sharedEventEncoder } from './realtime/shared-encoder.ts';
+import { StreamSocket } from './realtime/stream-socket.ts';
 
 export interface ListenOptions {
   port: number;
@@ -68,17 +69,24 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
-  const wssHandler = applyWSSHandler({
-    wss,
-    router: appRouter,
-    keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
-    // One JSON text per event however many subscribers it goes to.
-    experimental_encoder: sharedEventEncoder(),
-    createContext: ({ info }) => {
-      const token = info.connectionParams?.token;
-      return createContext(deps, typeof token === 'string' ? token : null);
-    },
+  // One JSON text per event however many subscribers it goes to (streams that yield through tRPC).
+  const encoder = sharedEventEncoder();
+  wss.on('connection', (ws, req) => {
+    // tRPC's adapter per connection, with an encoder of its own: event streams on this socket
+    // learn their subscription id through it and write their events directly (stream-socket.ts).
+    const socket = new StreamSocket(ws, encoder);
+    getWSConnectionHandler({
+      wss,
+      router: appRouter,
+      keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
+      experimental_encoder: socket.encoder,
+      createContext: ({ info }) => {
+        const token = info.connectionParams?.token;
+        return createContext(deps, typeof token === 'string' ? token : null, socket);
+      },
+    })(ws, req);
   });
+  const reconnectNotification = jsonEncoder.encode({ id: null, method: 'reconnect' });
 
   const sweeper = setInterval(() => {
     sweepExpiredClaims(deps).catch((e: unknown) => console.error('claim sweep failed:', e));
@@ -95,8 +103,10 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
     /** Stops taking connections, closes sockets, then lets the caller close the database. */
     async close() {
       clearInterval(sweeper);
-      wssHandler.broadcastReconnectNotification();
-      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      for (const ws of wss.clients) {
+        ws.send(reconnectNotification);
+        ws.close(1001, 'server shutting down');
+      }
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,62 +1,67 @@
 import { tracked } from '@trpc/server';
 import type { ServerDeps } from '../services/deps.ts';
-import { eventsAfter } from '../services/event-log.ts';
-import { OrgFeed } from './org-feed.ts';
-
-const feeds = new WeakMap<ServerDeps, Map<string, OrgFeed>>();
-
-function feedFor(deps: ServerDeps, orgId: string): OrgFeed {
-  let byOrg = feeds.get(deps);
-  if (!byOrg) feeds.set(deps, (byOrg = new Map()));
-  let feed = byOrg.get(orgId);
-  if (!feed) {
-    byOrg.set(orgId, (feed = new OrgFeed(deps.store.db, orgId)));
-    deps.bus.subscribe(orgId, () => feed!.markDirty());
-  }
-  return feed;
-}
+import type { SyncEvent } from '../../shared/domain/schemas/index.ts';
+import { fanoutFor } from './org-fanout.ts';
+import type { StreamSink } from './org-fanout.ts';
+import type { StreamSocket } from './stream-socket.ts';
 
 /**
- * The org's events after `lastEventId`, then live, each once and in id order. It listens before
- * it reads, so an event committed between the two is still seen; the cursor drops duplicates.
- * Without `lastEventId` it starts at the present.
+ * The org's events after `lastEventId`, then live, each once and in id order (OrgFanout keeps the
+ * cursor). Without `lastEventId` it starts at the present.
+ *
+ * On a WebSocket (`socket`), the events are written to it as tRPC frames made once for all the
+ * org's streams (stream-socket.ts), and this generator yields nothing: it only lives as long as
+ * the subscription, so that tRPC still starts, stops and ends it. Elsewhere (HTTP, createCaller)
+ * each event is yielded as tracked(id, event).
  */
 export async function* streamEvents(
   deps: ServerDeps,
   orgId: string,
   lastEventId: number | null,
   signal: AbortSignal | undefined,
+  socket?: StreamSocket | null,
 ) {
-  const feed = feedFor(deps, orgId);
-  let woken = true;
-  let wakeUp: (() => void) | null = null;
-  const unsubscribe = deps.bus.subscribe(orgId, () => {
-    woken = true;
-    wakeUp?.();
-  });
-  const onAbort = () => wakeUp?.();
+  // First, before any other await: tRPC names the subscription while this generator starts.
+  const address = socket ? await socket.address() : null;
+  const fanout = fanoutFor(deps, orgId);
+  const queue: SyncEvent[] = [];
+  let notify: (() => void) | null = null;
+  let ended = false;
+  let failure: unknown = null;
+  const end = (error?: unknown) => {
+    ended = true;
+    failure = error ?? null;
+    notify?.();
+  };
+  const sink: StreamSink = {
+    cursor: 0,
+    direct: address !== null,
+    take:
+      address && socket
+        ? (events, frames) => events.every((e) => socket.send(frames.frame(e, address)))
+        : (events) => {
+            queue.push(...events);
+            notify?.();
+            return true;
+          },
+    end,
+  };
+  const onAbort = () => end();
   signal?.addEventListener('abort', onAbort);
+  const next = () => new Promise<void>((resolve) => (notify = resolve));
   try {
-    await feed.refresh();
-    // A cursor past the head means the log was reset under the client: start from the head.
-    let cursor = Math.min(lastEventId ?? feed.headId, feed.headId);
-    while (!signal?.aborted) {
-      if (!woken) await new Promise<void>((resolve) => (wakeUp = resolve));
-      wakeUp = null;
-      woken = false;
-      if (signal?.aborted) break;
-      await feed.refresh();
-      for (;;) {
-        const batch = feed.after(cursor) ?? (await eventsAfter(deps.store.db, orgId, cursor, 500));
-        for (const event of batch) {
-          cursor = event.id;
-          yield tracked(String(event.id), event);
-        }
-        if (batch.length === 0 || cursor >= feed.headId) break;
+    if (signal?.aborted) return;
+    await fanout.join(sink, lastEventId);
+    while (!ended) {
+      if (queue.length === 0) {
+        await next();
+        continue;
       }
+      for (const event of queue.splice(0)) yield tracked(String(event.id), event);
     }
+    if (failure) throw failure;
   } finally {
-    unsubscribe();
+    fanout.leave(sink);
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,5 +1,6 @@
 import type { ServerDeps, Caller } from '../services/deps.ts';
 import { callerForToken } from '../services/tokens.ts';
+import type { StreamSocket } from '../realtime/stream-socket.ts';
 
 export interface Context {
   deps: ServerDeps;
@@ -7,6 +8,8 @@ export interface Context {
   token: string | null;
   /** Resolves the token to a member, cached briefly so revocation takes effect within seconds. */
   resolveCaller(): Promise<Caller | null>;
+  /** The WebSocket the call came on, for event streams to write to directly; null over HTTP. */
+  socket: StreamSocket | null;
 }
 
 const TTL_MS = 2_000;
@@ -15,10 +18,15 @@ const cache = new WeakMap<
   Map<string, { at: number; caller: Promise<Caller | null> }>
 >();
 
-export function createContext(deps: ServerDeps, token: string | null): Context {
+export function createContext(
+  deps: ServerDeps,
+  token: string | null,
+  socket: StreamSocket | null = null,
+): Context {
   return {
     deps,
     token,
+    socket,
     resolveCaller() {
       if (!token) return Promise.resolve(null);
       let byToken = cache.get(deps);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, skipReason, sleep, startTestServer, wsClient } from './harness.ts';
 import type { TestOrg, TestServer } from './harness.ts';
 import type { SyncEvent } from '../../shared/domain/schemas/index.ts';
+import { fanoutFor } from '../../server/realtime/org-fanout.ts';
 
 /** Collects a stream's events; resolves `until` once a predicate holds. */
 function collect(
@@ -95,6 +96,46 @@ describe.skipIf(!!skipReason)('events.stream', () => {
     expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
     expect(numeric[0]).toBeGreaterThan(Number(lastId));
     resumed.close();
+  });
+
+  it('writes WebSocket streams to their sockets directly, each on its own subscription id', async () => {
+    const fanout = fanoutFor(ts.server.deps, org.orgId);
+    const until = async (holds: () => boolean) => {
+      for (let i = 0; i < 200 && !holds(); i++) await sleep(10);
+      expect(holds()).toBe(true);
+    };
+    await until(() => fanout.counts.streams === 0); // the earlier tests' streams have ended
+    const { client, close } = wsClient(ts.port, ana.token);
+    const keysOf = (events: SyncEvent[]) => events.map((e) => e.postKey);
+    const subscribe = (lastEventId: string | null, into: SyncEvent[]) =>
+      client.events.stream.subscribe({ lastEventId }, { onData: (t) => into.push(t.data) });
+
+    const a: SyncEvent[] = [];
+    const subA = subscribe(null, a);
+    await until(() => fanout.counts.direct === 1);
+    const first = post();
+    await ana.client.posts.observe.mutate({ posts: [first] });
+    await until(() => a.length === 1);
+    subA.unsubscribe();
+    await until(() => fanout.counts.streams === 0);
+
+    // Stopped and started again on the same socket, twice at once: from A's last event, and live.
+    const b: SyncEvent[] = [];
+    const c: SyncEvent[] = [];
+    const subB = subscribe(String(a[0]!.id), b);
+    const subC = subscribe(null, c);
+    await until(() => fanout.counts.direct === 2);
+    const second = post();
+    await ana.client.posts.observe.mutate({ posts: [second] });
+    await until(() => b.length === 1 && c.length === 1);
+    await sleep(200); // would expose a duplicate, or an event sent on A's ended subscription
+    expect(keysOf(a)).toEqual([first.key]);
+    expect(keysOf(b)).toEqual([second.key]);
+    expect(keysOf(c)).toEqual([second.key]);
+    subB.unsubscribe();
+    subC.unsubscribe();
+    close();
+    await until(() => fanout.counts.streams === 0);
   });
 
   it('refuses a stream without a valid token', async () => {

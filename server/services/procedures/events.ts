@@ -1,4 +1,5 @@
 import { streamEvents } from '../../realtime/event-stream.ts';
+import type { StreamSocket } from '../../realtime/stream-socket.ts';
 import { authorize } from '../authorize.ts';
 import type { Call } from '../deps.ts';
 import { eventsAfter } from '../event-log.ts';
@@ -8,13 +9,14 @@ export function stream(
   { deps, caller }: Call,
   input: { lastEventId?: string | number | null },
   signal: AbortSignal | undefined,
+  socket: StreamSocket | null = null,
 ) {
   authorize(caller, 'events.stream');
   const last =
     input.lastEventId === undefined || input.lastEventId === null
       ? null
       : Number(input.lastEventId);
-  return streamEvents(deps, caller.orgId, last, signal);
+  return streamEvents(deps, caller.orgId, last, signal, socket);
 }
 
 /** A page of the log, for audit views and CSV export. */

@@ -7,7 +7,7 @@ export const eventsRouter = router({
   /** The org's events after `lastEventId` and then live, each yielded as tracked(id, event). */
   stream: memberProcedure
     .input(zStreamInput)
-    .subscription(({ ctx, input, signal }) => events.stream(ctx, input, signal)),
+    .subscription(({ ctx, input, signal }) => events.stream(ctx, input, signal, ctx.socket)),
   /** A page of the log, for audit views and CSV export. */
   list: memberProcedure
     .input(
