@@ -2,6 +2,7 @@ import type { Department, Member, ThreadView } from '../../shared/domain/schemas
 import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
 import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/consult-state.ts';
 import { canLead } from '../../shared/domain/permissions.ts';
+import { isPostAddress } from '../../shared/domain/post-url.ts';
 import { useQueue } from './dashboard-store.ts';
 import { departmentChoices, memberChoices, platformName } from './choices.ts';
 import { RowActions } from './RowActions.tsx';
@@ -53,9 +54,15 @@ export function QueueRow({ view, now, departments, members, me }: Props) {
     <tr data-post-key={postKey} className={overdue ? 'overdue' : ''} aria-busy={busy}>
       <td>
         <div className="post">
-          <a href={thread.url} target="_blank" rel="noreferrer">
-            {platformName[thread.platform]} · {who}
-          </a>
+          {isPostAddress(thread.url) ? (
+            <a href={thread.url} target="_blank" rel="noreferrer">
+              {platformName[thread.platform]} · {who}
+            </a>
+          ) : (
+            <span>
+              {platformName[thread.platform]} · {who}
+            </span>
+          )}
           <div className="snippet">{thread.text}</div>
           {suggested && (
             <button

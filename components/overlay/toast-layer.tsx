@@ -3,6 +3,7 @@ import { toast, Toaster } from 'sonner';
 import sonnerCss from 'sonner/dist/styles.css?inline';
 import type { Alert } from '../../shared/messaging/protocol.ts';
 import type { Department } from '../../shared/domain/schemas/org.ts';
+import { isPostAddress } from '../../shared/domain/post-url.ts';
 
 export interface ToastHandlers {
   claim(postKey: string): void;
@@ -16,7 +17,7 @@ function openPost(alert: Alert) {
     `switchboard-overlay[data-post-key="${CSS.escape(alert.postKey)}"]`,
   );
   if (host) host.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  else window.open(alert.url, '_blank', 'noopener');
+  else if (isPostAddress(alert.url)) window.open(alert.url, '_blank', 'noopener');
 }
 
 /**

@@ -56,14 +56,7 @@ export async function createDepartment(
   input: DepartmentFields,
   now: number,
 ): Promise<Department> {
-  const taken = await trx
-    .selectFrom('departments')
-    .select(['id'])
-    .where('org_id', '=', orgId)
-    .where('name', '=', input.name)
-    .executeTakeFirst();
-  if (taken)
-    throw new TRPCError({ code: 'CONFLICT', message: `a department named ${input.name} exists` });
+  await requireFreeName(trx, orgId, input.name, null);
   const count = await trx
     .selectFrom('departments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -82,6 +75,18 @@ export async function createDepartment(
   return toDepartment(row);
 }
 
+/** Names are unique in an org (a unique constraint holds it against races too). */
+async function requireFreeName(trx: Trx, orgId: string, name: string, self: string | null) {
+  const taken = await trx
+    .selectFrom('departments')
+    .select(['id'])
+    .where('org_id', '=', orgId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (taken && taken.id !== self)
+    throw new TRPCError({ code: 'CONFLICT', message: `a department named ${name} exists` });
+}
+
 export async function updateDepartment(
   trx: Trx,
   orgId: string,
@@ -89,6 +94,7 @@ export async function updateDepartment(
   patch: Partial<DepartmentFields>,
 ): Promise<Department> {
   await getDepartment(trx, orgId, id);
+  if (patch.name !== undefined) await requireFreeName(trx, orgId, patch.name, id);
   await trx
     .updateTable('departments')
     .set({

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { zRuleInput } from '../../shared/domain/schemas/index.ts';
 import type { RoutingRule, RuleInput } from '../../shared/domain/schemas/index.ts';
 import { regexError } from '../../shared/domain/routing.ts';
+import { toWellFormedText } from '../../shared/domain/well-formed-text.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
 
@@ -14,11 +15,18 @@ export async function listRules(db: Kysely<Database>, orgId: string): Promise<Ro
     .where('org_id', '=', orgId)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({
-    ...zRuleInput.parse(JSON.parse(r.body)),
-    id: r.id,
-    position: r.position,
-  }));
+  return rows.map((r) => ({ ...ruleBody(r.body), id: r.id, position: r.position }));
+}
+
+/**
+ * A stored rule. One saved before strings were checked may hold NUL or a lone surrogate (SQLite
+ * kept them); it is read with its text made well-formed rather than failing every routing.
+ */
+function ruleBody(body: string) {
+  const parsed = zRuleInput.safeParse(JSON.parse(body));
+  if (parsed.success) return parsed.data;
+  const repaired = (_: string, v: unknown) => (typeof v === 'string' ? toWellFormedText(v) : v);
+  return zRuleInput.parse(JSON.parse(body, repaired));
 }
 
 async function checkRule(trx: Trx, orgId: string, rule: RuleInput) {

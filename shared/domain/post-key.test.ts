@@ -19,4 +19,11 @@ describe('post keys', () => {
     expect(normaliseText('  Ｆｕｌｌ\twidth ')).toBe('full width');
     expect(clipText('a '.repeat(400))).toHaveLength(500);
   });
+
+  it('clips without cutting an emoji in half and sends only well-formed text', () => {
+    const clipped = clipText('a'.repeat(499) + '😀 more');
+    expect(clipped).toBe('a'.repeat(499));
+    expect(clipText('x\u0000y \uD800 z')).toBe('xy \uFFFD z');
+    expect(clipText('a'.repeat(300), 200)).toHaveLength(200);
+  });
 });

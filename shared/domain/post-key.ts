@@ -1,4 +1,5 @@
 import type { Platform } from './schemas/post.ts';
+import { toWellFormedText } from './well-formed-text.ts';
 
 export function postKey(platform: Platform, nativeId: string): string {
   return `${platform}:${nativeId}`;
@@ -34,7 +35,14 @@ export function contentHashId(authorHandle: string, text: string): string {
   return `h:${hash.toString(36)}`;
 }
 
-/** Posts keep only their first 500 characters of text; no HTML is ever stored. */
-export function clipText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
+/**
+ * Posts keep only their first 500 characters of text (names: 200); no HTML is ever stored. The
+ * text is made well-formed (the server refuses NUL and lone surrogates) and never cut between the
+ * two halves of an emoji.
+ */
+export function clipText(text: string, max = 500): string {
+  const t = toWellFormedText(text).replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const last = t.charCodeAt(max - 1);
+  return t.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }

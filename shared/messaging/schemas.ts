@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { zDepartment, zId, zMember } from '../domain/schemas/org.ts';
-import { zPostKey } from '../domain/schemas/post.ts';
+import { zPostKey, zPostRef } from '../domain/schemas/post.ts';
 import { zThreadView } from '../domain/schemas/thread.ts';
-import { zNoteInput, zObserveInput, zPostKeysInput } from '../domain/schemas/api.ts';
+import { MAX_OBSERVED_POSTS, zNoteInput, zPostKeysInput } from '../domain/schemas/api.ts';
 import { zThreadStory } from '../domain/schemas/consult.ts';
 
 /**
@@ -62,8 +62,22 @@ export const zOverlayView = zThreadView.extend({ pending: z.boolean().optional()
 
 const zRequestId = z.string().min(1).max(100);
 
+/**
+ * The posts a tab reads. One the server would refuse (a hostile page's address, a changed
+ * page's odd field) is left out, not the tab's whole batch with it.
+ */
+const zTabPosts = z
+  .array(z.unknown())
+  .max(MAX_OBSERVED_POSTS)
+  .transform((posts) =>
+    posts.flatMap((p) => {
+      const checked = zPostRef.safeParse(p);
+      return checked.success ? [checked.data] : [];
+    }),
+  );
+
 export const zContentToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('observe'), posts: zObserveInput.shape.posts }),
+  z.object({ type: z.literal('observe'), posts: zTabPosts }),
   z.object({ type: z.literal('unobserve'), postKeys: zPostKeysInput.shape.postKeys }),
   z.object({ type: z.literal('action'), requestId: zRequestId, action: zOverlayAction }),
   /** The thread panel opened: its notes, consults and timeline, read from the server. */

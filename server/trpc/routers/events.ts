@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { memberProcedure, router } from '../init.ts';
-import { zStreamInput } from '../../../shared/domain/schemas/index.ts';
+import { zEventsListInput, zStreamInput } from '../../../shared/domain/schemas/index.ts';
 import * as events from '../../services/procedures/events.ts';
 
 export const eventsRouter = router({
@@ -9,12 +8,5 @@ export const eventsRouter = router({
     .input(zStreamInput)
     .subscription(({ ctx, input, signal }) => events.stream(ctx, input, signal, ctx.socket)),
   /** A page of the log, for audit views and CSV export. */
-  list: memberProcedure
-    .input(
-      z.object({
-        afterId: z.number().int().nonnegative().default(0),
-        limit: z.number().int().min(1).max(1000).default(200),
-      }),
-    )
-    .query(({ ctx, input }) => events.list(ctx, input)),
+  list: memberProcedure.input(zEventsListInput).query(({ ctx, input }) => events.list(ctx, input)),
 });

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { memberProcedure, router } from '../init.ts';
 import {
-  zId,
   zIdInput,
+  zIssueTokenInput,
   zMemberInput,
   zMemberUpdate,
+  zTokensInput,
 } from '../../../shared/domain/schemas/index.ts';
 import * as members from '../../services/procedures/members.ts';
 
@@ -17,12 +17,10 @@ export const membersRouter = router({
     .input(zMemberUpdate)
     .mutation(({ ctx, input }) => members.update(ctx, input)),
   remove: memberProcedure.input(zIdInput).mutation(({ ctx, input }) => members.remove(ctx, input)),
-  tokens: memberProcedure
-    .input(z.object({ memberId: zId.optional() }))
-    .query(({ ctx, input }) => members.tokens(ctx, input)),
+  tokens: memberProcedure.input(zTokensInput).query(({ ctx, input }) => members.tokens(ctx, input)),
   /** A new sign-in token for a member, shown once. */
   issueToken: memberProcedure
-    .input(z.object({ memberId: zId }))
+    .input(zIssueTokenInput)
     .mutation(({ ctx, input }) => members.issueToken(ctx, input)),
   revokeToken: memberProcedure
     .input(zIdInput)

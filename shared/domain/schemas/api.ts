@@ -3,19 +3,24 @@ import { zColor, zGuidelines, zId, zRole } from './org.ts';
 import { zPlatform, zPostKey, zPostRef } from './post.ts';
 import { zThreadStatus } from './thread.ts';
 import { zRuleInput } from './rule.ts';
+import { zString } from './text.ts';
 
 /**
  * Inputs of the server's procedures. Every mutation may carry a client-made id: the server
  * applies each id once and answers a replay with the first result (the offline outbox relies on it).
  */
-const zMutation = { clientMutationId: z.string().min(8).max(100).optional() };
+const zMutation = { clientMutationId: zString().min(8).max(100).optional() };
 
 export const MIN_LEASE_MS = 1_000;
 export const MAX_LEASE_MS = 10 * 60_000;
 export const DEFAULT_LEASE_MS = 90_000;
 const zLeaseMs = z.number().int().min(MIN_LEASE_MS).max(MAX_LEASE_MS).optional();
 
-export const zObserveInput = z.object({ posts: z.array(zPostRef).min(1).max(200) });
+/** The most posts one posts.observe call carries. */
+export const MAX_OBSERVED_POSTS = 200;
+export const zObserveInput = z.object({
+  posts: z.array(zPostRef).min(1).max(MAX_OBSERVED_POSTS),
+});
 export const zPostKeysInput = z.object({ postKeys: z.array(zPostKey).min(1).max(500) });
 
 export const zAcquireInput = z.object({ postKey: zPostKey, leaseMs: zLeaseMs, ...zMutation });
@@ -44,13 +49,16 @@ export const zAssignInput = z
 export const zThreadInput = z.object({ postKey: zPostKey, ...zMutation });
 export const zNoteInput = z.object({
   postKey: zPostKey,
-  text: z.string().min(1).max(2000),
+  text: zString().min(1).max(2000),
   ...zMutation,
 });
 
+/** An event id: ids are positive safe integers (zod's int() refuses unsafe ones). */
+const zEventId = z.number().int().nonnegative();
+
 export const zStreamInput = z.object({
   // tRPC's wsLink sends back the last tracked id (a string) when it reconnects.
-  lastEventId: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).nullish(),
+  lastEventId: z.union([zString().max(15).regex(/^\d+$/), zEventId]).nullish(),
 });
 
 export const zQueueInput = z.object({
@@ -68,9 +76,12 @@ export const zQueueInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/** Epoch milliseconds, as far as a Date reaches: a whole number SQL compares as it is. */
+const zTime = z.number().int().min(0).max(8.64e15);
+
 export const zMetricsInput = z.object({
-  from: z.number().optional(),
-  to: z.number().optional(),
+  from: zTime.optional(),
+  to: zTime.optional(),
   departmentId: zId.optional(),
   /** Any of these departments: a lead's dashboard asks for the departments they lead. */
   departmentIds: z.array(zId).min(1).max(50).optional(),
@@ -84,7 +95,7 @@ export const zMetricsInput = z.object({
 });
 
 export const zDepartmentInput = z.object({
-  name: z.string().min(1).max(80),
+  name: zString().min(1).max(80),
   color: zColor.optional(),
   slaMinutes: z
     .number()
@@ -98,15 +109,15 @@ export const zDepartmentInput = z.object({
 export const zDepartmentUpdate = zDepartmentInput.partial().extend({ id: zId, ...zMutation });
 
 export const zMemberInput = z.object({
-  name: z.string().min(1).max(120),
-  handle: z.string().min(1).max(80).optional(),
+  name: zString().min(1).max(120),
+  handle: zString().min(1).max(80).optional(),
   role: zRole.default('member'),
   departmentIds: z.array(zId).max(50).default([]),
   ...zMutation,
 });
 export const zMemberUpdate = z.object({
   id: zId,
-  name: z.string().min(1).max(120).optional(),
+  name: zString().min(1).max(120).optional(),
   role: zRole.optional(),
   departmentIds: z.array(zId).max(50).optional(),
   ...zMutation,
@@ -118,6 +129,13 @@ export const zRuleUpdate = zRuleInput.partial().extend({ id: zId, ...zMutation }
 export const zRuleReorder = z.object({ ids: z.array(zId).min(1).max(500), ...zMutation });
 export const zRuleTest = z.object({
   platform: zPlatform.default('x'),
-  text: z.string().max(2000),
-  authorHandle: z.string().max(200).default(''),
+  text: zString().max(2000),
+  authorHandle: zString().max(200).default(''),
 });
+
+export const zEventsListInput = z.object({
+  afterId: zEventId.default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export const zTokensInput = z.object({ memberId: zId.optional() });
+export const zIssueTokenInput = z.object({ memberId: zId });

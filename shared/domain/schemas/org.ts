@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { zString } from './text.ts';
 
-export const zId = z.string().min(1).max(64);
+export const zId = zString().min(1).max(64);
 
 export const zRole = z.enum(['member', 'lead', 'admin']);
 export type Role = z.infer<typeof zRole>;
 
 export const zGuidelines = z.object({
-  dos: z.array(z.string().max(300)).max(30).default([]),
-  donts: z.array(z.string().max(300)).max(30).default([]),
-  tone: z.string().max(1000).default(''),
+  dos: z.array(zString().max(300)).max(30).default([]),
+  donts: z.array(zString().max(300)).max(30).default([]),
+  tone: zString().max(1000).default(''),
 });
 export type Guidelines = z.infer<typeof zGuidelines>;
 
@@ -19,13 +20,13 @@ export type Guidelines = z.infer<typeof zGuidelines>;
  */
 export const zWatchPhrase = z.object({
   kind: z.enum(['word', 'regex']),
-  pattern: z.string().trim().min(1).max(200),
-  reason: z.string().trim().min(1).max(200),
+  pattern: zString().trim().min(1).max(200),
+  reason: zString().trim().min(1).max(200),
 });
 export type WatchPhrase = z.infer<typeof zWatchPhrase>;
 export const zWatchPhrases = z.array(zWatchPhrase).max(50);
 
-export const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+export const zColor = zString().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 
 export const zDepartment = z.object({
   id: zId,

@@ -19,14 +19,15 @@ function isSponsored(el: Element): boolean {
 function author(el: Element): { handle: string; name: string; profileUrl: string } | null {
   const box = own(el, S.profileName)[0];
   const link = box?.querySelector(S.profileLink);
-  const name = clipText((link ?? box)?.textContent ?? '');
+  const name = clipText((link ?? box)?.textContent ?? '', 200);
   if (!name) return null;
   let handle = '';
   let profileUrl = 'https://www.facebook.com/';
   try {
     const url = new URL(link?.getAttribute('href') ?? '', 'https://www.facebook.com');
     for (const p of trackingParams) url.searchParams.delete(p);
-    if (url.hostname.endsWith('facebook.com')) profileUrl = url.toString();
+    if (/(^|\.)facebook\.com$/.test(url.hostname) && url.protocol === 'https:')
+      profileUrl = url.toString();
     const groupMember = /^\/groups\/[^/]+\/user\/(\d+)/.exec(url.pathname)?.[1];
     handle =
       groupMember ?? url.searchParams.get('id') ?? url.pathname.split('/').filter(Boolean)[0] ?? '';

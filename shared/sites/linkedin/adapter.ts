@@ -47,7 +47,7 @@ function readLegacyPost(el: Element): PostRef | null {
     url: `https://www.linkedin.com/feed/update/${urn}/`,
     author: {
       handle: handleFromHref(link?.getAttribute('href') ?? null) ?? '',
-      name: clipText(name.textContent ?? ''),
+      name: clipText(name.textContent ?? '', 200),
     },
     text: ownText(el),
     ...(postedMs > 1_000_000_000_000 && { postedAt: new Date(postedMs).toISOString() }),

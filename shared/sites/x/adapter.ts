@@ -44,7 +44,7 @@ function labelledAd(el: Element): boolean {
 function displayName(el: Element, handle: string): string {
   const box = el.querySelector(S.userName);
   const link = box?.querySelector(profileLinkOf(handle)) ?? box?.querySelector(S.userLink);
-  const name = (link ?? box)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const name = clipText((link ?? box)?.textContent ?? '', 200);
   return name.split('@')[0]!.trim() || handle;
 }
 
