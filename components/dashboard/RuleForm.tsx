@@ -6,7 +6,7 @@ import type {
   Platform,
   RoutingRule,
 } from '../../shared/domain/schemas/index.ts';
-import { regexError } from '../../shared/domain/routing.ts';
+import { linearRegexError } from '../../shared/domain/linear-regex.ts';
 import { departmentChoices, platformChoices, stageChoices } from './choices.ts';
 import { Select } from './Select.tsx';
 
@@ -55,7 +55,7 @@ export function RuleForm(props: {
   const regexHelp = useId();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
-  const badRegex = f.regex ? regexError(f.regex) : null;
+  const badRegex = f.regex ? linearRegexError(f.regex) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaving(true);
@@ -101,7 +101,8 @@ export function RuleForm(props: {
         />
       </label>
       <p id={regexHelp} className={badRegex ? 'error small' : 'muted small'}>
-        {badRegex ?? 'Case-insensitive, tested against the post text.'}
+        {badRegex ??
+          'Case-insensitive, tested against the post text, in linear time (no backreferences or lookaround).'}
       </p>
       <div className="row wrap">
         <label>

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { zRuleInput } from '../../shared/domain/schemas/index.ts';
 import type { RoutingRule, RuleInput } from '../../shared/domain/schemas/index.ts';
-import { regexError } from '../../shared/domain/routing.ts';
+import { linearRegexError } from '../../shared/domain/linear-regex.ts';
 import { toWellFormedText } from '../../shared/domain/well-formed-text.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
@@ -30,7 +30,7 @@ function ruleBody(body: string) {
 }
 
 async function checkRule(trx: Trx, orgId: string, rule: RuleInput) {
-  const error = rule.regex ? regexError(rule.regex) : null;
+  const error = rule.regex ? linearRegexError(rule.regex) : null;
   if (error) throw new TRPCError({ code: 'BAD_REQUEST', message: `invalid regex: ${error}` });
   const dept = await trx
     .selectFrom('departments')

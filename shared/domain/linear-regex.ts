@@ -16,6 +16,18 @@ export interface LinearRegex {
 /** Patterns are short by schema; this bounds what one costs to compile. */
 export const MAX_PATTERN_LENGTH = 300;
 
+/**
+ * RE2's program size (its instruction count) bounds what a pattern costs per character: ~20 for
+ * `refund|return`, 503 for `.{500}x`, which costs milliseconds on every 500-character post.
+ */
+export const MAX_PROGRAM_SIZE = 500;
+
+/** What needs backtracking, said plainly (RE2's own words are "invalid escape sequence"). */
+const unsupported: [RegExp, string][] = [
+  [/\\[1-9]|\\k</, 'backreferences (\\1, \\k<name>) are not supported'],
+  [/\(\?<?[=!]/, 'lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported'],
+];
+
 export class RegexSyntaxError extends Error {}
 
 /** Case-insensitive unless told otherwise. Throws RegexSyntaxError with RE2's reason. */
@@ -25,6 +37,8 @@ export function compileLinear(
 ): LinearRegex {
   if (source.length > MAX_PATTERN_LENGTH)
     throw new RegexSyntaxError(`a pattern is at most ${MAX_PATTERN_LENGTH} characters`);
+  for (const [pattern, reason] of unsupported)
+    if (pattern.test(source)) throw new RegexSyntaxError(`${reason}: patterns run in linear time`);
   let re: RE2JS;
   try {
     re = RE2JS.compile(source, options.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
@@ -32,6 +46,11 @@ export function compileLinear(
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : '';
     throw new RegexSyntaxError(reason || 'not a valid pattern');
   }
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE)
+    throw new RegexSyntaxError(
+      `too complex to run on every post (${size} steps, at most ${MAX_PROGRAM_SIZE}): use shorter repeats`,
+    );
   return {
     source,
     test: (text) => re.test(text),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buyingStage, matchRule, regexError, ruleMatches } from './routing.ts';
+import { buyingStage, matchRule, ruleMatches } from './routing.ts';
+import { linearRegexError } from './linear-regex.ts';
 import { zRoutingRule } from './schemas/index.ts';
 import type { RoutingRule } from './schemas/index.ts';
 
@@ -47,8 +48,12 @@ describe('routing rules', () => {
       false,
     );
     expect(ruleMatches(rule({ position: 0, regex: '(' }), post('('))).toBe(false);
-    expect(regexError('(')).toMatch(/unterminated|missing/i);
-    expect(regexError('refund|return')).toBeNull();
+    // RE2: linear time whatever the pattern (a backtracking engine would run for minutes).
+    const hostile = rule({ position: 0, regex: '^(a+)+$' });
+    expect(ruleMatches(hostile, post('a'.repeat(499) + '!'))).toBe(false);
+    expect(ruleMatches(hostile, post('a'.repeat(499)))).toBe(true);
+    expect(linearRegexError('(')).toMatch(/unterminated|missing/i);
+    expect(linearRegexError('refund|return')).toBeNull();
   });
 
   it('takes the first matching rule by position', () => {

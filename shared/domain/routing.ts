@@ -1,4 +1,6 @@
 import { normaliseText } from './post-key.ts';
+import { compileLinear } from './linear-regex.ts';
+import type { LinearRegex } from './linear-regex.ts';
 import type { BuyingStage, RoutingRule } from './schemas/rule.ts';
 import type { Platform } from './schemas/post.ts';
 
@@ -23,12 +25,24 @@ export function buyingStage(text: string): BuyingStage | null {
   return null;
 }
 
-function safeRegex(source: string): RegExp | null {
-  try {
-    return new RegExp(source, 'iu');
-  } catch {
-    return null;
+const compiled = new Map<string, LinearRegex | null>();
+
+/**
+ * A rule's regex, compiled once per pattern, run in linear time (linear-regex.ts: a lead's
+ * `^(a+)+$` cannot stall routing); null for one that cannot run (saved before the check).
+ */
+function ruleRegex(source: string): LinearRegex | null {
+  let regex = compiled.get(source);
+  if (regex === undefined) {
+    if (compiled.size >= 1_000) compiled.clear();
+    try {
+      regex = compileLinear(source);
+    } catch {
+      regex = null;
+    }
+    compiled.set(source, regex);
   }
+  return regex;
 }
 
 /** Every condition a rule sets must hold; a rule with no condition matches nothing. */
@@ -39,7 +53,7 @@ export function ruleMatches(rule: RoutingRule, post: RoutablePost): boolean {
   const text = normaliseText(post.text);
   if (rule.keywords.length)
     conditions.push(rule.keywords.some((k) => text.includes(normaliseText(k))));
-  if (rule.regex) conditions.push(safeRegex(rule.regex)?.test(post.text) ?? false);
+  if (rule.regex) conditions.push(ruleRegex(rule.regex)?.test(post.text) ?? false);
   if (rule.authors.length) {
     const handle = post.authorHandle.replace(/^@/, '').toLowerCase();
     conditions.push(rule.authors.some((a) => a.replace(/^@/, '').toLowerCase() === handle));
@@ -52,13 +66,4 @@ export function ruleMatches(rule: RoutingRule, post: RoutablePost): boolean {
 export function matchRule(rules: readonly RoutingRule[], post: RoutablePost): RoutingRule | null {
   const ordered = [...rules].sort((a, b) => a.position - b.position);
   return ordered.find((r) => ruleMatches(r, post)) ?? null;
-}
-
-export function regexError(source: string): string | null {
-  try {
-    new RegExp(source, 'iu');
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
 }

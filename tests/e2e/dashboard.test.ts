@@ -132,6 +132,18 @@ describe('team lead dashboard', () => {
       ['Refunds', 'suggest'],
     ]);
     expect(rules[1]!.keywords).toEqual(['refund', 'chargeback']);
+
+    // A pattern the server would refuse (RE2 runs rules in linear time) is refused here first,
+    // with the server's own reason.
+    const form = page.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Regex').fill('(\\w+) \\1');
+    await expect
+      .poll(() => form.getByText(/backreferences/).textContent())
+      .toBe('backreferences (\\1, \\k<name>) are not supported: patterns run in linear time');
+    expect(await form.getByRole('button', { name: 'Add rule' }).isDisabled()).toBe(true);
+    await form.getByLabel('Regex').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-rule-regex');
+    await form.getByLabel('Regex').fill('');
   });
 
   it('edits a department’s target and guidelines', async () => {
