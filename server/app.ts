@@ -5,6 +5,7 @@ import { EventBus } from './realtime/event-bus.ts';
 import { listenForEvents } from './realtime/pg-listener.ts';
 import { listen } from './http-server.ts';
 import type { ListenOptions } from './http-server.ts';
+import type { ListenerOptions } from './realtime/pg-listener.ts';
 import type { ServerDeps } from './services/deps.ts';
 
 /** Opens the database and brings its schema up to date; migrations run on every start. */
@@ -26,9 +27,13 @@ export interface RunningServer {
 }
 
 /** The whole sync server: database, PostgreSQL fan-out when shared, HTTP + WebSocket. */
-export async function startServer(options: StoreOptions & ListenOptions): Promise<RunningServer> {
+export async function startServer(
+  options: StoreOptions & ListenOptions & { listener?: ListenerOptions },
+): Promise<RunningServer> {
   const deps = await openDeps(options);
-  const listener = options.databaseUrl ? listenForEvents(options.databaseUrl, deps.bus) : null;
+  const listener = options.databaseUrl
+    ? listenForEvents(options.databaseUrl, deps.bus, deps.store.availability, options.listener)
+    : null;
   const http = await listen(deps, options).catch(async (e: unknown) => {
     await listener?.close();
     await deps.store.close();

@@ -9,6 +9,7 @@ import type { ServerDeps } from './services/deps.ts';
 import { sweepExpiredClaims } from './services/claim-sweeper.ts';
 import { sharedEventEncoder } from './realtime/shared-encoder.ts';
 import { StreamSocket } from './realtime/stream-socket.ts';
+import { isDatabaseUnavailable } from './db/availability.ts';
 
 export interface ListenOptions {
   port: number;
@@ -54,8 +55,7 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
       res.setHeader('vary', 'origin');
     }
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-    if (req.url === '/health')
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (req.url === '/health' || req.url === '/ready') return void health(req.url, res);
     if (req.url?.startsWith('/trpc/')) return trpcHttp(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: tRPC is served at /trpc');
   });
@@ -88,8 +88,27 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
   });
   const reconnectNotification = jsonEncoder.encode({ id: null, method: 'reconnect' });
 
+  /**
+   * /health: the process answers (liveness), with the database's state. /ready: 503 while the
+   * database cannot be reached, so a load balancer sends requests to instances that can serve.
+   */
+  const health = (url: string, res: http.ServerResponse) => {
+    const up = deps.store.availability.isUp;
+    const status = url === '/ready' && !up ? 503 : 200;
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ ok: status === 200, database: up ? 'up' : 'unavailable' }));
+  };
+
+  let sweeping = false;
   const sweeper = setInterval(() => {
-    sweepExpiredClaims(deps).catch((e: unknown) => console.error('claim sweep failed:', e));
+    // One sweep at a time; none while the database is away (the listener says when it is back).
+    if (sweeping || !deps.store.availability.isUp) return;
+    sweeping = true;
+    sweepExpiredClaims(deps)
+      .catch((e: unknown) => {
+        if (!isDatabaseUnavailable(e)) console.error('claim sweep failed:', e);
+      })
+      .finally(() => (sweeping = false));
   }, options.sweepMs ?? 2_000);
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -6,12 +7,15 @@ import type { SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import type { DialectName } from './dialect.ts';
+import { DatabaseAvailability } from './availability.ts';
 
 export interface Store {
   db: Kysely<Database>;
   dialect: DialectName;
   /** Where the data lives, for messages: the SQLite file or the PostgreSQL URL without password. */
   location: string;
+  /** Whether the database can be reached (PostgreSQL; SQLite always can). */
+  availability: DatabaseAvailability;
   /** Checkpoint the WAL (SQLite) and close every connection. */
   close(): Promise<void>;
 }
@@ -67,6 +71,7 @@ function openSqlite(dataDir: string): Store {
     db,
     dialect: 'sqlite',
     location: file,
+    availability: new DatabaseAvailability(),
     async close() {
       await db.destroy().catch(() => undefined);
       if (sqlite.open) {
@@ -77,13 +82,43 @@ function openSqlite(dataDir: string): Store {
   };
 }
 
+/**
+ * Connections fail within seconds when the database cannot be reached, and an idle connection
+ * the database drops is logged and replaced, never fatal (node-postgres emits it as an 'error'
+ * event on the pool, which ends the process when nobody listens).
+ */
+const POOL = { max: 10, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 } as const;
+
 function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The pool's sockets, so that when the database is found away (a partition: nothing answers,
+  // nothing fails) the queries waiting on them fail at once instead of hanging.
+  const sockets = new Set<net.Socket>();
+  const pool = new pg.Pool({
+    connectionString: url,
+    ...POOL,
+    application_name: 'switchboard',
+    keepAlive: true,
+    stream: () => {
+      const socket = new net.Socket();
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      return socket;
+    },
+  });
+  pool.on('error', (e) => console.error(`database connection lost (${e.message})`));
+  // A connection checked out of the pool has no 'error' listener of the pool's; one that breaks
+  // between two queries of a transaction must fail that transaction, not end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const availability = new DatabaseAvailability();
+  availability.onChange((up) => {
+    if (!up) for (const socket of sockets) socket.destroy();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     dialect: 'postgres',
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    availability,
     async close() {
       await db.destroy();
     },

@@ -3,6 +3,7 @@ import { eventsAfter } from '../services/event-log.ts';
 import type { SyncEvent } from '../../shared/domain/schemas/index.ts';
 import { OrgFeed } from './org-feed.ts';
 import { FrameCache } from './stream-frames.ts';
+import { isDatabaseUnavailable } from '../db/availability.ts';
 
 const PAGE = 500;
 
@@ -66,8 +67,12 @@ export class OrgFanout {
     this.feed.markDirty();
     this.feed.refresh().then(
       () => this.deliverAll(),
-      // The streams keep their cursors: the next wake reads what this one could not.
-      (e: unknown) => console.error(`event fan-out for ${this.orgId} failed to read the log:`, e),
+      // The streams keep their cursors: the next wake reads what this one could not (the
+      // listener wakes every stream once the database is back from an outage).
+      (e: unknown) => {
+        if (!isDatabaseUnavailable(e))
+          console.error(`event fan-out for ${this.orgId} failed to read the log:`, e);
+      },
     );
   }
 

@@ -38,7 +38,10 @@ export class OrgFeed {
     while (this.dirty) {
       this.dirty = false;
       for (;;) {
-        const page = await eventsAfter(this.db, this.orgId, this.lastId, PAGE);
+        const page = await eventsAfter(this.db, this.orgId, this.lastId, PAGE).catch((e) => {
+          this.dirty = true; // not read: the next refresh must read again
+          throw e;
+        });
         if (page.length === 0) break;
         this.tail.push(...page);
         this.lastId = page[page.length - 1]!.id;

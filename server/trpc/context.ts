@@ -35,7 +35,10 @@ export function createContext(
       if (hit && Date.now() - hit.at < TTL_MS) return hit.caller;
       if (byToken.size > 10_000) byToken.clear();
       const caller = callerForToken(deps.store.db, token);
-      byToken.set(token, { at: Date.now(), caller });
+      const entry = { at: Date.now(), caller };
+      byToken.set(token, entry);
+      // A lookup that failed (the database away) is not an answer to keep.
+      caller.catch(() => byToken.get(token) === entry && byToken.delete(token));
       return caller;
     },
   };

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { classifyDatabaseError } from '../db/errors.ts';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/availability.ts';
 
 /**
  * What a caller is told when a call fails. Refusals of our own (FORBIDDEN, CONFLICT, …) go out as
@@ -22,6 +23,9 @@ export function internalErrorCount(): number {
 export function publicError(error: TRPCError, path: string | undefined): TRPCError {
   if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
   if (logged.has(error)) return error;
+  // The database away is no fault of the server's: 503, saying so, and that a retry is safe.
+  if (isDatabaseUnavailable(error.cause))
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE.during });
   const refused = classifyDatabaseError(error.cause);
   if (refused) return new TRPCError({ code: refused.code, message: refused.message });
   internalErrors++;

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ClaimHeldError } from '../services/claims.ts';
+import { UNAVAILABLE_MESSAGE } from '../db/availability.ts';
 import type { Context } from './context.ts';
 import { publicError, publicShape } from './errors.ts';
 
@@ -36,7 +37,19 @@ const publicErrors = t.middleware(async ({ next, path }) => {
 export const router = t.router;
 /** Calls procedures in-process (tests, scripts): `createCallerFactory(appRouter)(context)`. */
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(publicErrors);
+
+/**
+ * While the database is known to be away, a call is refused at once (SERVICE_UNAVAILABLE, 503)
+ * instead of waiting on a connection that cannot be made; one that meets the outage on its way
+ * is answered the same by publicError.
+ */
+const databaseAvailable = t.middleware(({ ctx, next }) => {
+  if (!ctx.deps.store.availability.isUp)
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE.before });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(publicErrors).use(databaseAvailable);
 
 /**
  * Narrows ctx to a signed-in member of one organisation. Authentication only: what a member may
