@@ -3,7 +3,7 @@ import type { ThreadTable } from '../db/schema.ts';
 import type { Mentions, NoteKind, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { parseMentions } from '../../shared/domain/mentions.ts';
 import type { Caller, Trx } from './deps.ts';
-import { refreshThread } from './consults.ts';
+import { refreshThread, threadAudience } from './consults.ts';
 import { listDepartments } from './departments.ts';
 import { newId } from './ids.ts';
 import { listMembers } from './members.ts';
@@ -69,6 +69,8 @@ export async function recordNote(
       .where('id', '=', note.answers.consultId)
       .execute();
   await refreshThread(trx, orgId, thread, 1);
+  // Who may read it, stored with it: the stream shows its text to them only (event-visibility).
+  const audience = await threadAudience(trx, orgId, thread);
   const view = (await loadView(trx, orgId, postKey, now))!;
   const base = { postKey, thread: view.thread, claim: view.claim };
   const kind: NoteKind = note.answers ? 'answer' : asked.length ? 'question' : 'note';
@@ -81,6 +83,7 @@ export async function recordNote(
       mentions: note.mentions,
       kind,
       consultIds,
+      audience,
       // Whose question an answer answers: they are told of it once (not also as a mention).
       ...(note.answers && { askedBy: note.answers.askedBy }),
     },

@@ -37,6 +37,7 @@ export async function listTokens(db: Kysely<Database>, orgId: string, memberId?:
   return q.orderBy('created_at').execute();
 }
 
+/** Revokes a live token; returns whose it was. */
 export async function revokeToken(trx: Trx, orgId: string, tokenId: string, now: number) {
   const res = await trx
     .updateTable('tokens')
@@ -44,9 +45,10 @@ export async function revokeToken(trx: Trx, orgId: string, tokenId: string, now:
     .where('org_id', '=', orgId)
     .where('id', '=', tokenId)
     .where('revoked_at', 'is', null)
+    .returning('member_id')
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0)
-    throw new TRPCError({ code: 'NOT_FOUND', message: `no live token ${tokenId}` });
+  if (!res) throw new TRPCError({ code: 'NOT_FOUND', message: `no live token ${tokenId}` });
+  return { memberId: res.member_id };
 }
 
 /** The member a token signs in, or null for an unknown, revoked or malformed token. */

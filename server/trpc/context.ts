@@ -6,13 +6,14 @@ export interface Context {
   deps: ServerDeps;
   /** The bearer token as sent (WebSocket connectionParams.token or HTTP Authorization). */
   token: string | null;
-  /** Resolves the token to a member, cached briefly so revocation takes effect within seconds. */
+  /** Resolves the token to a member, cached for a second: a revoked token is refused within it. */
   resolveCaller(): Promise<Caller | null>;
   /** The WebSocket the call came on, for event streams to write to directly; null over HTTP. */
   socket: StreamSocket | null;
 }
 
-const TTL_MS = 2_000;
+// Revoking a token reaches requests within this; open streams end at once (stream-viewer.ts).
+const TTL_MS = 1_000;
 const cache = new WeakMap<
   ServerDeps,
   Map<string, { at: number; caller: Promise<Caller | null> }>

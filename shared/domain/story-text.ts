@@ -52,5 +52,8 @@ export function describeStep(step: StoryStep, names: StoryNames): string {
       return `Dismissed by ${by}`;
     case 'note.added':
       return `Note by ${by}`;
+    case 'member.changed':
+      // Not a step of any thread (it concerns a member); said plainly should one be shown.
+      return `A member was changed by ${by}`;
   }
 }

@@ -96,6 +96,8 @@ export interface TestOrg {
 export interface TestServer {
   server: RunningServer;
   port: number;
+  /** Its database, for a second instance on the same one (PostgreSQL). */
+  storeOptions: StoreOptions;
   org(name: string, departments?: string[]): Promise<TestOrg>;
   /** Stops the server (sockets closed, database closed); `start` brings it back on the same port. */
   stop(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startTestServer(): Promise<TestServer> {
       return server;
     },
     port,
+    storeOptions: store.options,
     async stop() {
       running = false;
       await server.close();

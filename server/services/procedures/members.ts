@@ -4,6 +4,7 @@ import type { Call } from '../deps.ts';
 import { createMember, getMember, listMembers, removeMember, updateMember } from '../members.ts';
 import type { MemberFields } from '../members.ts';
 import { issueToken as makeToken, listTokens, revokeToken as endToken } from '../tokens.ts';
+import type { EventFields } from '../event-log.ts';
 import { callerScope, runWrite } from '../write.ts';
 
 /** members.*: the org's people and their sign-in tokens; everything but the list is for admins. */
@@ -25,24 +26,42 @@ export function create({ deps, caller }: Call, input: MemberFields & Mutation) {
   );
 }
 
+/*
+ * A change to who someone is (role, departments, removal, a revoked token) is an event in the
+ * log, `member.changed`: every open stream of theirs, on every instance, meets it in order and
+ * re-reads their access there, or ends (services/stream-viewer.ts).
+ */
+
 export function update(
   { deps, caller }: Call,
   input: { id: string; name?: string; role?: Role; departmentIds?: string[] } & Mutation,
 ) {
   authorize(caller, 'members.update');
   const { id, clientMutationId, ...patch } = input;
-  return runWrite(deps, callerScope(caller, 'members.update', clientMutationId), ({ trx }) =>
-    updateMember(trx, caller.orgId, id, patch),
-  );
+  const scope = callerScope(caller, 'members.update', clientMutationId);
+  return runWrite(deps, scope, async ({ trx, emit }) => {
+    const member = await updateMember(trx, caller.orgId, id, patch);
+    await emit(memberChanged(id, 'updated', member));
+    return member;
+  });
 }
 
 export function remove({ deps, caller }: Call, input: { id: string } & Mutation) {
   authorize(caller, 'members.remove');
   const scope = callerScope(caller, 'members.remove', input.clientMutationId);
-  return runWrite(deps, scope, async ({ trx, now }) => {
+  return runWrite(deps, scope, async ({ trx, now, emit }) => {
     await removeMember(trx, caller.orgId, input.id, now);
+    await emit(memberChanged(input.id, 'removed'));
     return { removed: input.id };
   });
+}
+
+function memberChanged(
+  memberId: string,
+  change: 'updated' | 'removed' | 'token-revoked',
+  member?: Member,
+): EventFields {
+  return { type: 'member.changed', postKey: null, data: { memberId, change, member } };
 }
 
 export function tokens({ deps, caller }: Call, input: { memberId?: string }) {
@@ -66,8 +85,9 @@ export function issueToken({ deps, caller }: Call, input: { memberId: string }) 
 export function revokeToken({ deps, caller }: Call, input: { id: string } & Mutation) {
   authorize(caller, 'members.revokeToken');
   const scope = callerScope(caller, 'members.revokeToken', input.clientMutationId);
-  return runWrite(deps, scope, async ({ trx, now }) => {
-    await endToken(trx, caller.orgId, input.id, now);
+  return runWrite(deps, scope, async ({ trx, now, emit }) => {
+    const { memberId } = await endToken(trx, caller.orgId, input.id, now);
+    await emit(memberChanged(memberId, 'token-revoked'));
     return { revoked: input.id };
   });
 }

@@ -19,6 +19,8 @@ export const zEventType = z.enum([
   'consult.opened',
   'consult.answered',
   'consult.withdrawn',
+  /** A member's role or departments changed, they were removed, or a token of theirs revoked. */
+  'member.changed',
 ]);
 export type EventType = z.infer<typeof zEventType>;
 
