@@ -5,6 +5,8 @@ import { describeSeededDemo, seedDemo } from './seed-demo.ts';
 import { DEMO_ORG_NAME } from './demo-org.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { zRole } from '../shared/domain/schemas/index.ts';
+import { limitsFromEnv } from './limits/limits.ts';
+import type { Limits } from './limits/limits.ts';
 
 /** `npm run cli -- <command>`: the server and its administration (DESIGN.md, contracts). */
 
@@ -27,6 +29,16 @@ function integer(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
   return n;
+}
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  allowOrigin?: string;
+  maxBatch?: number;
+  ratePerConnection?: number;
+  ratePerToken?: number;
+  connectionsPerToken?: number;
 }
 
 function storeOptions(opts: CommonOptions) {
@@ -54,12 +66,24 @@ common(program.command('serve').description('run the sync server (migrates the d
     '--allow-origin <origins>',
     'web origins allowed besides extension pages, comma-separated',
   )
-  .action(async (opts: CommonOptions & { port: number; host: string; allowOrigin?: string }) => {
+  .option('--max-batch <n>', 'calls in one HTTP batch or WebSocket frame', integer)
+  .option('--rate-per-connection <n>', 'calls a second on one connection (0: no limit)', integer)
+  .option('--rate-per-token <n>', 'calls a second by one sign-in token (0: no limit)', integer)
+  .option('--connections-per-token <n>', 'open WebSockets of one token (0: no limit)', integer)
+  .action(async (opts: CommonOptions & ServeOptions) => {
     const allowedOrigins = (opts.allowOrigin ?? process.env.SWITCHBOARD_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean);
-    const server = await startServer({ ...storeOptions(opts), ...opts, allowedOrigins });
+    const env = limitsFromEnv(process.env);
+    const limits: Limits = {
+      batch: opts.maxBatch ?? env.batch,
+      perConnection: opts.ratePerConnection ?? env.perConnection,
+      perToken: opts.ratePerToken ?? env.perToken,
+      connectionsPerToken: opts.connectionsPerToken ?? env.connectionsPerToken,
+    };
+    if (limits.batch < 1) throw new InvalidArgumentError('--max-batch must be at least 1');
+    const server = await startServer({ ...storeOptions(opts), ...opts, allowedOrigins, limits });
     const first = await ensureFirstOrg(server.deps);
     const url = `http://${opts.host}:${server.port}`;
     if (opts.json) {

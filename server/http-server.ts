@@ -10,6 +10,13 @@ import { sweepExpiredClaims } from './services/claim-sweeper.ts';
 import { sharedEventEncoder } from './realtime/shared-encoder.ts';
 import { StreamSocket } from './realtime/stream-socket.ts';
 import { isDatabaseUnavailable } from './db/availability.ts';
+import { TRPCError } from '@trpc/server';
+import type { Socket } from 'node:net';
+import { Admission, connectionAdmission } from './limits/admission.ts';
+import type { CallAdmission } from './limits/admission.ts';
+import { framesLimitedTo } from './limits/frame-guard.ts';
+import { DEFAULT_LIMITS } from './limits/limits.ts';
+import type { Limits } from './limits/limits.ts';
 
 export interface ListenOptions {
   port: number;
@@ -18,6 +25,8 @@ export interface ListenOptions {
   allowedOrigins?: readonly string[];
   /** How often expired claims are swept and announced. */
   sweepMs?: number;
+  /** Calls per batch, calls a second per connection and per token, connections per token. */
+  limits?: Limits;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -37,11 +46,20 @@ function bearer(header: string | undefined): string | null {
 /** tRPC over HTTP and WebSocket at /trpc on one port, plus /health. */
 export async function listen(deps: ServerDeps, options: ListenOptions) {
   const allowed = options.allowedOrigins ?? [];
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const admission = new Admission(limits);
+  // HTTP: a keep-alive socket is one connection, its requests share its rate.
+  const httpConnections = new WeakMap<Socket, CallAdmission>();
   const trpcHttp = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY,
-    createContext: ({ req }) => createContext(deps, bearer(req.headers.authorization)),
+    maxBatchSize: limits.batch,
+    createContext: ({ req }) => {
+      let admit = httpConnections.get(req.socket);
+      if (!admit) httpConnections.set(req.socket, (admit = connectionAdmission(admission)));
+      return createContext(deps, bearer(req.headers.authorization), null, admit);
+    },
   });
   const server = http.createServer((req, res) => {
     const origin = req.headers.origin;
@@ -60,7 +78,12 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: tRPC is served at /trpc');
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_BODY,
+    // A frame batching more calls than limits.batch is refused whole (frame-guard.ts).
+    WebSocket: framesLimitedTo(limits.batch),
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/trpc' || !originAllowed(req.headers.origin, allowed)) {
@@ -81,8 +104,16 @@ export async function listen(deps: ServerDeps, options: ListenOptions) {
       keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 10_000 },
       experimental_encoder: socket.encoder,
       createContext: ({ info }) => {
-        const token = info.connectionParams?.token;
-        return createContext(deps, typeof token === 'string' ? token : null, socket);
+        const raw = info.connectionParams?.token;
+        const token = typeof raw === 'string' ? raw : null;
+        if (token) {
+          // tRPC answers a refused context with this error and closes the socket.
+          const opened = admission.openConnection(token);
+          if (typeof opened === 'string')
+            throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: opened });
+          ws.once('close', opened.release);
+        }
+        return createContext(deps, token, socket, connectionAdmission(admission));
       },
     })(ws, req);
   });

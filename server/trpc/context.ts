@@ -1,6 +1,7 @@
 import type { ServerDeps, Caller } from '../services/deps.ts';
 import { callerForToken } from '../services/tokens.ts';
 import type { StreamSocket } from '../realtime/stream-socket.ts';
+import type { CallAdmission } from '../limits/admission.ts';
 
 export interface Context {
   deps: ServerDeps;
@@ -10,6 +11,8 @@ export interface Context {
   resolveCaller(): Promise<Caller | null>;
   /** The WebSocket the call came on, for event streams to write to directly; null over HTTP. */
   socket: StreamSocket | null;
+  /** The rate limits its calls are admitted against; null in-process. */
+  admit: CallAdmission | null;
 }
 
 // Revoking a token reaches requests within this; open streams end at once (stream-viewer.ts).
@@ -23,11 +26,13 @@ export function createContext(
   deps: ServerDeps,
   token: string | null,
   socket: StreamSocket | null = null,
+  admit: CallAdmission | null = null,
 ): Context {
   return {
     deps,
     token,
     socket,
+    admit,
     resolveCaller() {
       if (!token) return Promise.resolve(null);
       let byToken = cache.get(deps);

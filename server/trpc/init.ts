@@ -49,7 +49,17 @@ const databaseAvailable = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(publicErrors).use(databaseAvailable);
+/** Every call takes its share of its connection's rate (server/limits): no database read. */
+const connectionRate = t.middleware(({ ctx, next }) => {
+  const refused = ctx.admit?.call();
+  if (refused) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refused });
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(publicErrors)
+  .use(connectionRate)
+  .use(databaseAvailable);
 
 /**
  * Narrows ctx to a signed-in member of one organisation. Authentication only: what a member may
@@ -62,5 +72,7 @@ export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
       code: 'UNAUTHORIZED',
       message: ctx.token ? 'this sign-in token is unknown or revoked' : 'sign in with a token',
     });
+  const refused = ctx.admit?.signedIn(ctx.token!, caller.role);
+  if (refused) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refused });
   return next({ ctx: { ...ctx, caller } });
 });

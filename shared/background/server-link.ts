@@ -15,6 +15,25 @@ export function backoffMs(attempt: number): number {
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 
+/** Calls one WebSocket frame carries at most; the server refuses a frame of more than 50 whole. */
+export const CALLS_PER_FRAME = 25;
+
+/**
+ * tRPC's wsLink sends every call queued in one turn (or while the socket was opening) as one
+ * frame; this WebSocket sends such a batch as frames of at most CALLS_PER_FRAME calls instead.
+ */
+function framesOfAtMost(max: number): typeof WebSocket {
+  return class FramedWebSocket extends WebSocket {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      if (typeof data !== 'string' || !data.startsWith('[')) return super.send(data);
+      const calls = JSON.parse(data) as unknown[];
+      if (calls.length <= max) return super.send(data);
+      for (let i = 0; i < calls.length; i += max)
+        super.send(JSON.stringify(calls.slice(i, i + max)));
+    }
+  };
+}
+
 /**
  * The background's one connection: every call and the event stream over one WebSocket, which
  * reconnects by itself. Pings every 20 s keep it (and the MV3 service worker) alive.
@@ -31,6 +50,7 @@ export function openServerLink(
     retryDelayMs: backoffMs,
     onOpen: on.open,
     onClose: (cause) => on.close(cause ? `closed (${cause.code})` : 'closed'),
+    WebSocket: framesOfAtMost(CALLS_PER_FRAME),
   });
   return {
     client: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }),
