@@ -5,6 +5,7 @@ import { migrationSchema } from './dialect.ts';
 import type { DialectName } from './dialect.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as notesConsults from './migrations/0002-notes-consults.ts';
+import * as repliesWatchPhrases from './migrations/0003-replies-watch-phrases.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -12,6 +13,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-notes-consults': notesConsults,
+  '0003-replies-watch-phrases': repliesWatchPhrases,
 };
 
 class ListedMigrations implements MigrationProvider {

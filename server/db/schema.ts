@@ -37,6 +37,8 @@ export interface DepartmentTable {
   sla_minutes: number;
   /** JSON: Guidelines */
   guidelines: string;
+  /** JSON: WatchPhrase[] */
+  watch_phrases: Generated<string>;
   created_at: Millis;
 }
 
@@ -67,6 +69,8 @@ export interface ThreadTable {
   note_count: Generated<number>;
   /** JSON: WaitingOn[] (open consults, oldest first), kept by every consult write. */
   waiting_on: Generated<string>;
+  /** 1 once a reply was recorded from someone who did not hold the claim (flagged for leads). */
+  answered_without_claim: Generated<number>;
 }
 
 export interface ClaimTable {

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DepartmentTable } from '../db/schema.ts';
-import type { Department, Guidelines } from '../../shared/domain/schemas/index.ts';
+import type { Department, Guidelines, WatchPhrase } from '../../shared/domain/schemas/index.ts';
+import { linearRegexError } from '../../shared/domain/linear-regex.ts';
+import { watchPattern } from '../../shared/domain/watch-phrases.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
 
@@ -15,7 +17,20 @@ export function toDepartment(r: Selectable<DepartmentTable>): Department {
     color: r.color,
     slaMinutes: r.sla_minutes,
     guidelines: JSON.parse(r.guidelines) as Guidelines,
+    watchPhrases: JSON.parse(r.watch_phrases ?? '[]') as WatchPhrase[],
   };
+}
+
+/** Every pattern must run on RE2 (linear time): one that cannot is refused, naming it. */
+function checkWatchPhrases(phrases: readonly WatchPhrase[] | undefined) {
+  for (const phrase of phrases ?? []) {
+    const error = linearRegexError(watchPattern(phrase));
+    if (error)
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `watch phrase "${phrase.pattern}" is not a usable pattern: ${error}`,
+      });
+  }
 }
 
 export async function listDepartments(db: Kysely<Database>, orgId: string): Promise<Department[]> {
@@ -48,6 +63,7 @@ export interface DepartmentFields {
   color?: string;
   slaMinutes?: number;
   guidelines?: Guidelines;
+  watchPhrases?: WatchPhrase[];
 }
 
 export async function createDepartment(
@@ -56,6 +72,7 @@ export async function createDepartment(
   input: DepartmentFields,
   now: number,
 ): Promise<Department> {
+  checkWatchPhrases(input.watchPhrases);
   await requireFreeName(trx, orgId, input.name, null);
   const count = await trx
     .selectFrom('departments')
@@ -69,6 +86,7 @@ export async function createDepartment(
     color: input.color ?? PALETTE[Number(count.n) % PALETTE.length]!,
     sla_minutes: input.slaMinutes ?? 60,
     guidelines: JSON.stringify(input.guidelines ?? EMPTY_GUIDELINES),
+    watch_phrases: JSON.stringify(input.watchPhrases ?? []),
     created_at: now,
   };
   await trx.insertInto('departments').values(row).execute();
@@ -93,6 +111,7 @@ export async function updateDepartment(
   id: string,
   patch: Partial<DepartmentFields>,
 ): Promise<Department> {
+  checkWatchPhrases(patch.watchPhrases);
   await getDepartment(trx, orgId, id);
   if (patch.name !== undefined) await requireFreeName(trx, orgId, patch.name, id);
   await trx
@@ -102,6 +121,9 @@ export async function updateDepartment(
       ...(patch.color !== undefined && { color: patch.color }),
       ...(patch.slaMinutes !== undefined && { sla_minutes: patch.slaMinutes }),
       ...(patch.guidelines !== undefined && { guidelines: JSON.stringify(patch.guidelines) }),
+      ...(patch.watchPhrases !== undefined && {
+        watch_phrases: JSON.stringify(patch.watchPhrases),
+      }),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)

@@ -63,6 +63,14 @@ function toStep(e: SyncEvent): StoryStep {
       return { ...step, memberId: str(d.holderId) };
     case 'claim.overridden':
       return { ...step, memberId: str(d.toMemberId), previousMemberId: str(d.previousHolderId) };
+    case 'thread.replied':
+      // Told at the moment it was sent; memberId is whoever held the claim meanwhile, if not the sender.
+      return {
+        ...step,
+        at: typeof d.sentAt === 'number' ? d.sentAt : e.at,
+        memberId: str(d.claimHolderId),
+        reply: { text: str(d.text) ?? '', withoutClaim: d.withoutClaim === true },
+      };
     case 'consult.opened':
     case 'consult.answered':
     case 'consult.withdrawn':

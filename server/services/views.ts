@@ -23,6 +23,7 @@ export function toThread(r: Selectable<ThreadTable>): Thread {
     dueAt: r.due_at,
     noteCount: r.note_count,
     waitingOn: JSON.parse(r.waiting_on) as WaitingOn[],
+    answeredWithoutClaim: r.answered_without_claim === 1,
   };
 }
 

@@ -56,6 +56,9 @@ export const permissions = {
   'threads.resolve': 'lead',
   'threads.reopen': 'lead',
   'threads.dismiss': 'post',
+  // A reply sent on the site is a fact whoever sent it: recorded for any member, and flagged
+  // "answered without claim" unless the sender held the claim (see services/.../replies.ts).
+  'threads.recordReply': 'member',
   'threads.story': 'member',
   'notes.add': 'notes',
   'consults.open': 'post',

@@ -60,4 +60,12 @@ describe('the story in words', () => {
     expect(say({ type: 'thread.reopened', actorId: null })).toBe('Reopened by Switchboard');
     expect(say({ type: 'thread.dismissed' })).toBe('Dismissed by Ana Lima');
   });
+
+  it('tells a reply sent on the site, and flags one sent past someone else’s claim', () => {
+    const reply = { text: 'Sorry about that!', withoutClaim: false };
+    expect(say({ type: 'thread.replied', reply })).toBe('Ana Lima replied on the site');
+    expect(
+      say({ type: 'thread.replied', memberId: 'gil', reply: { ...reply, withoutClaim: true } }),
+    ).toBe('Ana Lima replied on the site while Gil Legal was answering · answered without claim');
+  });
 });

@@ -44,6 +44,11 @@ export function describeStep(step: StoryStep, names: StoryNames): string {
       return `${by} withdrew the question to ${dept}`;
     case 'thread.answered':
       return `Marked answered by ${by}`;
+    case 'thread.replied': {
+      const held = step.memberId ? ` while ${member} was answering` : '';
+      const flag = step.reply?.withoutClaim ? ' · answered without claim' : '';
+      return `${by} replied on the site${held}${flag}`;
+    }
     case 'thread.resolved':
       return `Resolved by ${by}`;
     case 'thread.reopened':

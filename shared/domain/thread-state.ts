@@ -26,3 +26,11 @@ export function nextStatus(
   if (allowed[move].includes(from)) return { ok: true, status: target[move] };
   return { ok: false, error: `cannot ${move} a thread that is ${from}` };
 }
+
+/**
+ * A reply sent on the site answers an open post (or a dismissed one: someone did answer it); an
+ * answered or resolved thread stays as it is (a follow-up reply).
+ */
+export function statusAfterReply(from: ThreadStatus): ThreadStatus {
+  return from === 'open' || from === 'dismissed' ? 'answered' : from;
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { zColor, zGuidelines, zId, zRole } from './org.ts';
+import { zColor, zGuidelines, zId, zRole, zWatchPhrases } from './org.ts';
 import { zPlatform, zPostKey, zPostRef } from './post.ts';
 import { zThreadStatus } from './thread.ts';
 import { zRuleInput } from './rule.ts';
 import { zString } from './text.ts';
+import { MAX_REPLY_AGE_MS, MAX_REPLY_TEXT } from '../reply-limits.ts';
 
 /**
  * Inputs of the server's procedures. Every mutation may carry a client-made id: the server
@@ -55,6 +56,17 @@ export const zNoteInput = z.object({
 
 /** An event id: ids are positive safe integers (zod's int() refuses unsafe ones). */
 const zEventId = z.number().int().nonnegative();
+/**
+ * threads.recordReply: a reply the member sent from the site's own reply box. `sentMsAgo` is
+ * measured on the sender's clock (when it was sent, minus now), so the server dates the reply on
+ * its own clock without trusting the browser's time of day.
+ */
+export const zReplyInput = z.object({
+  postKey: zPostKey,
+  text: zString().trim().min(1).max(MAX_REPLY_TEXT),
+  sentMsAgo: z.number().int().min(0).max(MAX_REPLY_AGE_MS).default(0),
+  ...zMutation,
+});
 
 export const zStreamInput = z.object({
   // tRPC's wsLink sends back the last tracked id (a string) when it reconnects.
@@ -104,6 +116,8 @@ export const zDepartmentInput = z.object({
     .max(60 * 24 * 30)
     .optional(),
   guidelines: zGuidelines.optional(),
+  /** Patterns are checked by the server (RE2 syntax, linear-regex.ts), not here. */
+  watchPhrases: zWatchPhrases.optional(),
   ...zMutation,
 });
 export const zDepartmentUpdate = zDepartmentInput.partial().extend({ id: zId, ...zMutation });

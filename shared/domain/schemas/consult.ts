@@ -73,6 +73,8 @@ export const zStoryStep = z.object({
   previousMemberId: zId.nullable(),
   /** Routed automatically by a rule. */
   automatic: z.boolean(),
+  /** A reply sent on the site (thread.replied): its text, and whether the sender held the claim. */
+  reply: z.object({ text: z.string(), withoutClaim: z.boolean() }).optional(),
 });
 export type StoryStep = z.infer<typeof zStoryStep>;
 

@@ -7,6 +7,8 @@ export const zEventType = z.enum([
   'thread.routed',
   'thread.assigned',
   'thread.answered',
+  /** A reply sent from the site's own box: data { text, sentAt, withoutClaim, claimHolderId }. */
+  'thread.replied',
   'thread.resolved',
   'thread.reopened',
   'thread.dismissed',

@@ -42,6 +42,11 @@ export const zThread = z.object({
   noteCount: z.number().int().nonnegative(),
   /** Open consults, oldest first; empty when the thread waits on nobody. */
   waitingOn: z.array(zWaitingOn),
+  /**
+   * A reply was recorded from someone who did not hold the claim (they typed past the bar):
+   * flagged for leads. Absent from threads cached by an older version: not flagged.
+   */
+  answeredWithoutClaim: z.boolean().optional(),
 });
 export type Thread = z.infer<typeof zThread>;
 
