@@ -11,3 +11,42 @@ export function outermost(elements: readonly Element[]): Element[] {
     return true;
   });
 }
+
+const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'PRE']);
+// Editors pad empty lines and caret positions with these; they are not text the person typed.
+const INVISIBLE = /[\u200B\uFEFF]/g;
+
+function lines(el: Element): string[] {
+  const kids = [...el.children];
+  if (kids.length > 0 && kids.every((k) => BLOCK.has(k.tagName))) return kids.flatMap(lines);
+  return [(el.textContent ?? '').replace(INVISIBLE, '')];
+}
+
+/**
+ * The text typed into a rich-text editor (X's Draft.js, LinkedIn's Quill, Facebook's Lexical):
+ * one line per block, joined with "\n". Placeholders are never inside the editor's own element
+ * (Draft and Lexical draw them beside it, Quill in CSS), so an empty box reads as "".
+ */
+export function editorText(editor: Element): string {
+  return lines(editor).join('\n').trim();
+}
+
+/**
+ * True when `a` comes before `b` in document order and does not contain it. Walked by hand:
+ * linkedom's compareDocumentPosition misorders nodes that were moved, and tests move them.
+ */
+export function precedes(a: Element, b: Element): boolean {
+  if (a === b || a.contains(b)) return false;
+  const chain = (n: Element) => {
+    const out: Element[] = [];
+    for (let p: Element | null = n; p; p = p.parentElement) out.unshift(p);
+    return out;
+  };
+  const [pa, pb] = [chain(a), chain(b)];
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  const parent = pa[i - 1];
+  if (!parent || !pa[i] || !pb[i]) return false; // different documents, or b contains a
+  const kids = [...parent.children];
+  return kids.indexOf(pa[i]!) < kids.indexOf(pb[i]!);
+}

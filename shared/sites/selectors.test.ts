@@ -20,10 +20,16 @@ const pages = {
   'x/home.html': () => fixtureDocument(projectFixture('x/home.html')),
   'x/captured/tweet.html': () => fixtureDocument(capturedX('tweet.html'), inColumn),
   'x/captured/promoted_ad.html': () => fixtureDocument(capturedX('promoted_ad.html'), inColumn),
+  'x/status.html': () => fixtureDocument(projectFixture('x/status.html')),
+  'x/reply-dialog.html': () => fixtureDocument(projectFixture('x/reply-dialog.html')),
   'linkedin/feed.html': () => fixtureDocument(projectFixture('linkedin/feed.html')),
   'linkedin/feed-new.html': () => fixtureDocument(projectFixture('linkedin/feed-new.html')),
+  'linkedin/feed-comments.html': () =>
+    fixtureDocument(projectFixture('linkedin/feed-comments.html')),
   'facebook/feed.html': () => fixtureDocument(projectFixture('facebook/feed.html')),
   'facebook/group.html': () => fixtureDocument(projectFixture('facebook/group.html')),
+  'facebook/feed-comments.html': () =>
+    fixtureDocument(projectFixture('facebook/feed-comments.html')),
 } as const;
 type Page = keyof typeof pages;
 
@@ -42,6 +48,12 @@ const x: Record<keyof typeof xSelectors, Page> = {
   placementTracking: 'x/captured/promoted_ad.html',
   analyticsLink: 'x/captured/promoted_ad.html',
   adLabel: 'x/captured/promoted_ad.html',
+  composerEditor: 'x/status.html',
+  composerLabel: 'x/status.html',
+  row: 'x/status.html',
+  dialog: 'x/reply-dialog.html',
+  inlineReplyButton: 'x/status.html',
+  dialogReplyButton: 'x/reply-dialog.html',
 };
 
 const linkedin: Record<keyof typeof linkedinSelectors, Page> = {
@@ -62,6 +74,10 @@ const linkedin: Record<keyof typeof linkedinSelectors, Page> = {
   newLikeButton: 'linkedin/feed-new.html',
   activityLink: 'linkedin/feed-new.html',
   profileLink: 'linkedin/feed-new.html',
+  commentForm: 'linkedin/feed-comments.html',
+  commentEditor: 'linkedin/feed-comments.html',
+  commentSubmit: 'linkedin/feed-comments.html',
+  comment: 'linkedin/feed-comments.html',
 };
 
 const facebook: Record<keyof typeof facebookSelectors, Page> = {
@@ -77,6 +93,9 @@ const facebook: Record<keyof typeof facebookSelectors, Page> = {
   commentButton: 'facebook/feed.html',
   adLink: 'facebook/feed.html',
   sponsoredLabel: 'facebook/feed.html',
+  commentEditor: 'facebook/feed-comments.html',
+  commentForm: 'facebook/feed-comments.html',
+  commentSubmit: 'facebook/feed-comments.html',
 };
 
 const cases = [

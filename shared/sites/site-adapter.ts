@@ -1,4 +1,5 @@
 import type { Platform, PostRef } from '../domain/schemas/post.ts';
+import type { ComposerAdapter } from './composer-adapter.ts';
 
 /**
  * What the overlay needs from a site. Pure DOM readers: they work on any Document (a live page,
@@ -12,4 +13,6 @@ export interface SiteAdapter {
   readPost(el: Element): PostRef | null;
   /** Where the overlay's host element goes (the post's action bar, or the post itself). */
   mountPoint(el: Element): Element;
+  /** The site's own reply boxes (issue 13); absent: the composer guard does not run. */
+  composers?: ComposerAdapter;
 }

@@ -5,6 +5,7 @@ import { facebookSelectors as S, trackingParams } from './selectors.ts';
 import { parsePermalink } from './permalink.ts';
 import { outermost } from '../dom-readers.ts';
 import type { Permalink } from './permalink.ts';
+import { facebookComposers } from './composer.ts';
 
 /** Elements of the post itself, never of a comment under it. */
 function own(el: Element, selector: string): Element[] {
@@ -47,6 +48,25 @@ function bestPermalink(el: Element): Permalink | null {
   return best;
 }
 
+function readPost(el: Element): PostRef | null {
+  if (isSponsored(el)) return null;
+  const who = author(el);
+  if (!who) return null;
+  const text = clipText(own(el, S.message)[0]?.textContent ?? '');
+  const link = bestPermalink(el);
+  // The timestamp's href is often "#" until hovered: then the content is the key.
+  if (!link && !text) return null;
+  const nativeId = link?.id ?? contentHashId(who.handle, text);
+  return {
+    key: postKey('facebook', nativeId),
+    platform: 'facebook',
+    nativeId,
+    url: link?.url ?? who.profileUrl,
+    author: { handle: who.handle, name: who.name },
+    text,
+  };
+}
+
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
   findPosts(root) {
@@ -56,28 +76,12 @@ export const facebookAdapter: SiteAdapter = {
       (el) => !el.closest(S.comment) && !isSponsored(el) && own(el, S.profileName).length > 0,
     );
   },
-  readPost(el): PostRef | null {
-    if (isSponsored(el)) return null;
-    const who = author(el);
-    if (!who) return null;
-    const text = clipText(own(el, S.message)[0]?.textContent ?? '');
-    const link = bestPermalink(el);
-    // The timestamp's href is often "#" until hovered: then the content is the key.
-    if (!link && !text) return null;
-    const nativeId = link?.id ?? contentHashId(who.handle, text);
-    return {
-      key: postKey('facebook', nativeId),
-      platform: 'facebook',
-      nativeId,
-      url: link?.url ?? who.profileUrl,
-      author: { handle: who.handle, name: who.name },
-      text,
-    };
-  },
+  readPost,
   mountPoint(el) {
     const like = own(el, S.likeButton)[0];
     for (let p = like?.parentElement; p && p !== el; p = p.parentElement)
       if (p.querySelector(S.commentButton)) return p;
     return el;
   },
+  composers: facebookComposers(readPost),
 };

@@ -18,6 +18,16 @@ export const facebookSelectors = {
   adLink: 'a[href*="/ads/about"]',
   /** The "Sponsored" label where it is not scrambled into letters. */
   sponsoredLabel: '[aria-label="Sponsored"]',
+  /**
+   * The comment box under a post (SITES.md, "Reply boxes"): a Lexical editor labelled "Write a
+   * comment…", or "Comment as …" when commenting as a page. A reply box under a comment is
+   * labelled "Reply to …" and sits inside the comment.
+   */
+  commentEditor:
+    '[contenteditable="true"][role="textbox"][aria-label^="Write a comment"], [contenteditable="true"][role="textbox"][aria-label^="Comment as"]',
+  commentForm: 'form',
+  /** The send button, shown only once there is text (English UI; Enter sends in any). */
+  commentSubmit: '[role="button"][aria-label="Comment"]',
 } as const;
 
 /** Tracking parameters Facebook adds to every link; never part of a post's address. */

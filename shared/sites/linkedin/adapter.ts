@@ -4,6 +4,7 @@ import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { activityUrn, linkedinSelectors as S } from './selectors.ts';
 import { readNewLayoutPost } from './new-layout.ts';
 import { outermost } from '../dom-readers.ts';
+import { linkedinComposers } from './composer.ts';
 
 function urnOf(el: Element): string | null {
   const own = el.getAttribute('data-id') ?? el.getAttribute('data-urn') ?? '';
@@ -54,6 +55,11 @@ function readLegacyPost(el: Element): PostRef | null {
   };
 }
 
+function readPost(el: Element): PostRef | null {
+  if (el.matches(S.newPost)) return readNewLayoutPost(el, (h, text) => contentHashId(h, text));
+  return readLegacyPost(el);
+}
+
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
   findPosts(root) {
@@ -72,15 +78,12 @@ export const linkedinAdapter: SiteAdapter = {
     );
     return [...unique, ...newer];
   },
-  readPost(el) {
-    if (el.matches(S.newPost))
-      return readNewLayoutPost(el, (handle, text) => contentHashId(handle, text));
-    return readLegacyPost(el);
-  },
+  readPost,
   mountPoint(el) {
     const bar = [...el.querySelectorAll(S.actionBar)].find((b) => !b.closest(S.miniUpdate));
     if (bar) return bar;
     const like = el.querySelector(S.newLikeButton);
     return like?.parentElement?.parentElement ?? el;
   },
+  composers: linkedinComposers(readPost),
 };

@@ -25,6 +25,14 @@ export const linkedinSelectors = {
   newLikeButton: 'button[aria-label^="Reaction button state"]',
   activityLink: 'a[href*="urn:li:activity:"]',
   profileLink: 'a[href*="/in/"], a[href*="/company/"]',
+  /** Legacy layout's comment box under an update (SITES.md, "Reply boxes"). */
+  commentForm: 'form.comments-comment-box__form',
+  /** Quill's editor (its clipboard is contenteditable too, and not the editor). */
+  commentEditor: '.ql-editor[contenteditable="true"]',
+  /** Rendered only once the editor has text (`comments-comment-box__submit-button--cr`). */
+  commentSubmit: 'button[class*="comments-comment-box__submit-button"]',
+  /** A comment under the update: a box inside it replies to the comment, not the post. */
+  comment: '[data-id^="urn:li:comment:"]',
 } as const;
 
 export const activityUrn = /urn:li:activity:(\d{10,25})/;

@@ -2,6 +2,7 @@ import type { SiteAdapter } from '../site-adapter.ts';
 import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, postKey } from '../../domain/post-key.ts';
 import { profileLinkOf, statusPath, xSelectors as S } from './selectors.ts';
+import { xComposers } from './composer.ts';
 
 function pathOf(a: Element): string {
   const href = a.getAttribute('href') ?? '';
@@ -68,6 +69,23 @@ function postText(el: Element): string {
   return clipText(out);
 }
 
+function readPost(el: Element): PostRef | null {
+  const own = ownStatus(el);
+  if (!own || isAd(el)) return null;
+  const datetime = own.time.getAttribute('datetime');
+  const postedAt =
+    datetime && !Number.isNaN(Date.parse(datetime)) ? new Date(datetime).toISOString() : undefined;
+  return {
+    key: postKey('x', own.id),
+    platform: 'x',
+    nativeId: own.id,
+    url: `https://x.com/${own.handle}/status/${own.id}`,
+    author: { handle: own.handle, name: displayName(el, own.handle) },
+    text: postText(el),
+    ...(postedAt && { postedAt }),
+  };
+}
+
 export const xAdapter: SiteAdapter = {
   platform: 'x',
   findPosts(root) {
@@ -80,27 +98,11 @@ export const xAdapter: SiteAdapter = {
     }
     return found;
   },
-  readPost(el): PostRef | null {
-    const own = ownStatus(el);
-    if (!own || isAd(el)) return null;
-    const datetime = own.time.getAttribute('datetime');
-    const postedAt =
-      datetime && !Number.isNaN(Date.parse(datetime))
-        ? new Date(datetime).toISOString()
-        : undefined;
-    return {
-      key: postKey('x', own.id),
-      platform: 'x',
-      nativeId: own.id,
-      url: `https://x.com/${own.handle}/status/${own.id}`,
-      author: { handle: own.handle, name: displayName(el, own.handle) },
-      text: postText(el),
-      ...(postedAt && { postedAt }),
-    };
-  },
+  readPost,
   mountPoint(el) {
     const bars = el.querySelectorAll(S.actionBar);
     // The post's own bar is the last group (a quoted post has none; media may add one before).
     return bars[bars.length - 1] ?? el;
   },
+  composers: xComposers(readPost),
 };

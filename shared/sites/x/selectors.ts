@@ -23,6 +23,18 @@ export const xSelectors = {
   analyticsLink: 'a[href$="/analytics"]',
   /** Leaf spans, one of which reads "Ad" or "Promoted" on an ad. */
   adLabel: 'span',
+  /**
+   * Reply boxes (SITES.md, "Reply boxes"). The editor of a reply, and of a new post too: what
+   * surrounds it tells them apart (a post before it in its row or dialog).
+   */
+  composerEditor: '[data-testid="tweetTextarea_0"][contenteditable="true"]',
+  composerLabel: '[data-testid="tweetTextarea_0_label"]',
+  /** A post opened on its own page: its row holds the post and, after it, the reply box. */
+  row: '[data-testid="cellInnerDiv"]',
+  /** The reply dialog opened from a timeline holds the post replied to and the box. */
+  dialog: '[role="dialog"]',
+  inlineReplyButton: '[data-testid="tweetButtonInline"]',
+  dialogReplyButton: '[data-testid="tweetButton"]',
 } as const;
 
 /** The author's profile link inside userName (handles are [A-Za-z0-9_], safe in a selector). */
