@@ -16,6 +16,7 @@ export const actionLabels: Record<ActionKind, string> = {
   consult: 'Consult',
   answerConsult: 'Reply to consult',
   withdrawConsult: 'Withdraw',
+  reply: 'Record the reply',
 };
 
 /** A post the background has not answered for yet is treated as new: open, unrouted, free. */

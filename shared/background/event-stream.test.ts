@@ -8,7 +8,14 @@ import type { MetaEntry } from './local-db.ts';
 import { EventStream } from './event-stream.ts';
 import { storeConfirmed } from './view-cache.ts';
 
-const noTabs = { connect() {}, observe() {}, action() {}, story() {}, interestChanged() {} };
+const noTabs = {
+  connect() {},
+  observe() {},
+  action() {},
+  story() {},
+  draft() {},
+  interestChanged() {},
+};
 
 describe('event stream (real server)', () => {
   let server: TestServer;

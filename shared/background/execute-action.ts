@@ -2,6 +2,7 @@ import type { Claim, ThreadView } from '../domain/schemas/thread.ts';
 import type { Member } from '../domain/schemas/org.ts';
 import type { OutboxEntry } from './local-db.ts';
 import type { ServerClient } from './server-link.ts';
+import { MAX_REPLY_AGE_MS } from '../domain/reply-limits.ts';
 
 /**
  * Sends one overlay action to the server with its client-made id (so a replay after a lost
@@ -16,6 +17,7 @@ export async function executeAction(
   current: ThreadView,
   me: Member,
   keepToken: (token: number) => Promise<void>,
+  now: number,
 ): Promise<ThreadView> {
   const { action, clientMutationId } = entry;
   const { postKey } = action;
@@ -89,6 +91,16 @@ export async function executeAction(
         text: required(action.text),
         clientMutationId,
       });
+    case 'reply': {
+      // Its age on this browser's clock, so the server dates it on its own (see zReplyInput).
+      const age = now - (action.sentAt ?? entry.createdAt);
+      return client.threads.recordReply.mutate({
+        postKey,
+        text: required(action.text),
+        sentMsAgo: Math.min(Math.max(0, Math.round(age)), MAX_REPLY_AGE_MS),
+        clientMutationId,
+      });
+    }
     case 'withdrawConsult':
       return client.consults.withdraw.mutate({
         postKey,

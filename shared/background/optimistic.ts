@@ -2,6 +2,7 @@ import { DEFAULT_LEASE_MS } from '../domain/schemas/api.ts';
 import type { Department, Member } from '../domain/schemas/org.ts';
 import type { Thread, ThreadView } from '../domain/schemas/thread.ts';
 import { departmentsToConsult } from '../domain/consult-state.ts';
+import { statusAfterReply } from '../domain/thread-state.ts';
 import { parseMentions } from '../domain/mentions.ts';
 import { refusal } from '../domain/permissions.ts';
 import type { OverlayAction } from '../messaging/protocol.ts';
@@ -45,6 +46,20 @@ export function applyOptimistic(
         thread: { ...thread, status: 'answered', answeredBy: me.id, answeredAt: now },
         claim: null,
       };
+    case 'reply': {
+      const sentAt = action.sentAt ?? now;
+      const held = claim?.holderId === me.id;
+      return {
+        thread: {
+          ...thread,
+          status: statusAfterReply(thread.status),
+          answeredAt: thread.answeredAt ?? sentAt,
+          answeredBy: thread.answeredBy ?? me.id,
+          answeredWithoutClaim: (thread.answeredWithoutClaim ?? false) || !held,
+        },
+        claim: null,
+      };
+    }
     case 'dismiss':
       return { thread: { ...thread, status: 'dismissed' }, claim: null };
     case 'resolve':

@@ -96,8 +96,13 @@ export class Outbox {
       try {
         if (!base) throw new Error('this post is no longer cached');
         const current = { thread: base.thread, claim: base.claim };
-        const result = await executeAction(client, entry, current, me, (token) =>
-          db.outbox.update(entry.seq!, { token }).then(() => undefined),
+        const result = await executeAction(
+          client,
+          entry,
+          current,
+          me,
+          (token) => db.outbox.update(entry.seq!, { token }).then(() => undefined),
+          this.ctx.now(),
         );
         await this.settle(entry.seq!, entry.action.postKey, result);
         waiter?.reply({ type: 'actionResult', requestId: waiter.requestId, ok: true });

@@ -14,6 +14,19 @@ export const settingsItem = defineCheckedItem<Settings | null>(
   null,
 );
 
+const zComposerPrefs = z.object({ claimOnType: z.boolean() });
+export type ComposerPrefs = z.infer<typeof zComposerPrefs>;
+
+/**
+ * The member's choices at a site's reply box: whether the first keystroke in the box of a post
+ * nobody holds claims it (on by default, so two people never start the same answer).
+ */
+export const composerPrefsItem = defineCheckedItem<ComposerPrefs>(
+  'local:switchboard:composer-prefs',
+  zComposerPrefs,
+  { claimOnType: true },
+);
+
 /** "http://127.0.0.1:8787/" or "127.0.0.1:8787" -> "http://127.0.0.1:8787"; null when unusable. */
 export function normaliseServerUrl(input: string): string | null {
   const trimmed = input.trim().replace(/\/+$/, '');

@@ -7,6 +7,8 @@ import { Outbox } from './outbox.ts';
 import { PostLookup } from './post-lookup.ts';
 import { ServerConnection } from './server-connection.ts';
 import { answerStory } from './thread-story.ts';
+import { composerPrefsItem } from './settings.ts';
+import { WatchCheck } from './watch-check.ts';
 
 /** Every part of the background, built around one context; the entrypoint wires browser events to it. */
 export interface Background {
@@ -17,6 +19,7 @@ export interface Background {
   outbox: Outbox;
   leases: LeaseKeeper;
   alerts: AlertCenter;
+  watch: WatchCheck;
 }
 
 export function startBackground(opts: { dbName?: string; now?: () => number } = {}): Background {
@@ -31,6 +34,10 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
           .then(() => ctx.session.countPending()),
       story: (port, requestId, postKey) =>
         void answerStory(ctx, requestId, postKey).then((msg) => ctx.tabs.send(port, msg)),
+      draft: (port, requestId, postKey, text) =>
+        void watch
+          .check(postKey, text)
+          .then((hits) => ctx.tabs.send(port, { type: 'watchHits', requestId, hits })),
       interestChanged: () => void leases.tick(),
     },
   });
@@ -38,6 +45,11 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
   const leases = new LeaseKeeper(ctx);
   const alerts = new AlertCenter(ctx);
   const lookup = new PostLookup(ctx);
+  const watch = new WatchCheck(ctx);
+  // The member's reply-box choice travels with the session to every tab.
+  const showPrefs = ({ claimOnType }: { claimOnType: boolean }) => ctx.session.set({ claimOnType });
+  void composerPrefsItem.getValue().then(showPrefs);
+  composerPrefsItem.watch(showPrefs);
   const stream = new EventStream(ctx, (event) => alerts.onEvent(event));
   const connection = new ServerConnection(ctx, {
     async online(client) {
@@ -48,5 +60,5 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
     },
     stopped: () => stream.stop(),
   });
-  return { ctx, connection, stream, lookup, outbox, leases, alerts };
+  return { ctx, connection, stream, lookup, outbox, leases, alerts, watch };
 }

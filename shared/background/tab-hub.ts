@@ -15,6 +15,8 @@ export interface TabHubEvents {
   action(port: Port, requestId: string, action: OverlayAction): void;
   /** A thread panel opened in the tab: answer with the post's story. */
   story(port: Port, requestId: string, postKey: string): void;
+  /** A reply being typed in a site's box: answer with the watch phrases it contains. */
+  draft(port: Port, requestId: string, postKey: string, text: string): void;
   connect(port: Port): void;
   interestChanged(): void;
 }
@@ -54,6 +56,8 @@ export class TabHub {
       this.on.action(port, msg.requestId, msg.action);
     } else if (msg.type === 'story') {
       this.on.story(port, msg.requestId, msg.postKey);
+    } else if (msg.type === 'draft') {
+      this.on.draft(port, msg.requestId, msg.postKey, msg.text);
     }
   }
 

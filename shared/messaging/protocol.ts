@@ -14,6 +14,7 @@ import type {
   zSessionChanged,
   zSessionInfo,
   zSignInResult,
+  zWatchHit,
 } from './schemas.ts';
 
 /**
@@ -39,3 +40,4 @@ export type RpcResult = z.infer<typeof zRpcResult>;
 export type MyWork = z.infer<typeof zMyWork>;
 export type SessionChanged = z.infer<typeof zSessionChanged>;
 export type SignInResult = z.infer<typeof zSignInResult>;
+export type WatchHit = z.infer<typeof zWatchHit>;

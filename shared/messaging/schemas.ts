@@ -4,6 +4,7 @@ import { zPostKey, zPostRef } from '../domain/schemas/post.ts';
 import { zThreadView } from '../domain/schemas/thread.ts';
 import { MAX_OBSERVED_POSTS, zNoteInput, zPostKeysInput } from '../domain/schemas/api.ts';
 import { zThreadStory } from '../domain/schemas/consult.ts';
+import { MAX_DRAFT_CHECKED } from '../domain/reply-limits.ts';
 
 /**
  * Every message between a tab, the extension pages and the background, as zod schemas. The
@@ -20,6 +21,8 @@ export const zSessionInfo = z.object({
   members: z.array(zMember),
   serverUrl: z.string().optional(),
   orgName: z.string().optional(),
+  /** The member's choice: the first keystroke in a free post's reply box claims it (default on). */
+  claimOnType: z.boolean().optional(),
   /** Why the last connection attempt failed, in words for the user. */
   error: z.string().optional(),
   /** Actions waiting in the outbox for the server. */
@@ -40,6 +43,8 @@ export const zActionKind = z.enum([
   'consult',
   'answerConsult',
   'withdrawConsult',
+  // A reply sent from the site's own reply box (text, sentAt): recorded, never sent by us.
+  'reply',
 ]);
 
 export const zOverlayAction = z.object({
@@ -55,6 +60,8 @@ export const zOverlayAction = z.object({
   text: zNoteInput.shape.text.optional(),
   /** consult: the department asked is `departmentId`; answer/withdraw: which consult. */
   consultId: zId.optional(),
+  /** reply: when it was sent (epoch ms, this browser's clock; only its age reaches the server). */
+  sentAt: z.number().int().nonnegative().optional(),
 });
 
 /** A view as the overlay shows it: `pending` while a queued action has not been confirmed. */
@@ -76,12 +83,26 @@ const zTabPosts = z
     }),
   );
 
+export const zWatchHit = z.object({
+  departmentId: zId,
+  pattern: z.string(),
+  reason: z.string(),
+  match: z.string(),
+});
+
 export const zContentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('observe'), posts: zTabPosts }),
   z.object({ type: z.literal('unobserve'), postKeys: zPostKeysInput.shape.postKeys }),
   z.object({ type: z.literal('action'), requestId: zRequestId, action: zOverlayAction }),
   /** The thread panel opened: its notes, consults and timeline, read from the server. */
   z.object({ type: z.literal('story'), requestId: zRequestId, postKey: zPostKey }),
+  /** A reply being typed in the site's box: which watch phrases it contains (never stored). */
+  z.object({
+    type: z.literal('draft'),
+    requestId: zRequestId,
+    postKey: zPostKey,
+    text: z.string().max(MAX_DRAFT_CHECKED),
+  }),
 ]);
 
 export const zAlertKind = z.enum([
@@ -128,6 +149,8 @@ export const zBackgroundToContent = z.discriminatedUnion('type', [
     story: zThreadStory.optional(),
     error: z.string().optional(),
   }),
+  /** The answer to a `draft`: the watch phrases it contains, with their reasons. */
+  z.object({ type: z.literal('watchHits'), requestId: zRequestId, hits: z.array(zWatchHit) }),
   /** The department's guidelines, for the member who just claimed one of its posts. */
   z.object({ type: z.literal('guidelines'), postKey: zPostKey, department: zDepartment }),
   /** Something to tell the user outside an action's own answer (a queued action refused). */
