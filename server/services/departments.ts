@@ -6,6 +6,7 @@ import { linearRegexError } from '../../shared/domain/linear-regex.ts';
 import { watchPattern } from '../../shared/domain/watch-phrases.ts';
 import { newId } from './ids.ts';
 import type { Trx } from './deps.ts';
+import type { EventFields } from './event-log.ts';
 
 const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04'];
 const EMPTY_GUIDELINES: Guidelines = { dos: [], donts: [], tone: '' };
@@ -32,6 +33,16 @@ function checkWatchPhrases(phrases: readonly WatchPhrase[] | undefined) {
       });
   }
 }
+
+/**
+ * Every browser keeps the org's departments (colours, guidelines, watch phrases shown beside a
+ * reply box): a change reaches them through the event stream at once.
+ */
+export const departmentChanged = (department: Department): EventFields => ({
+  type: 'department.changed',
+  postKey: null,
+  data: { department },
+});
 
 export async function listDepartments(db: Kysely<Database>, orgId: string): Promise<Department[]> {
   const rows = await db

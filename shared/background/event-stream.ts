@@ -2,6 +2,7 @@ import type { SyncEvent } from '../domain/schemas/event.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
+import { applyDepartmentChange } from './department-sync.ts';
 
 /**
  * The server's event stream: one subscription per connection, resumed from the cursor in
@@ -71,6 +72,7 @@ export class EventStream {
       const stored = await storeConfirmed(db, [{ thread: event.thread, claim: event.claim }]);
       this.ctx.showViews(stored);
     }
+    if (event.type === 'department.changed') await applyDepartmentChange(this.ctx, event);
     await db.setMeta('cursor', id);
     this.onEvent(event);
   }

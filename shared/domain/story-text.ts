@@ -60,5 +60,7 @@ export function describeStep(step: StoryStep, names: StoryNames): string {
     case 'member.changed':
       // Not a step of any thread (it concerns a member); said plainly should one be shown.
       return `A member was changed by ${by}`;
+    case 'department.changed':
+      return `Department settings changed by ${by}`;
   }
 }

@@ -1,7 +1,12 @@
 import type { Department } from '../../../shared/domain/schemas/index.ts';
 import { authorize } from '../authorize.ts';
 import type { Call } from '../deps.ts';
-import { createDepartment, listDepartments, updateDepartment } from '../departments.ts';
+import {
+  createDepartment,
+  departmentChanged,
+  listDepartments,
+  updateDepartment,
+} from '../departments.ts';
 import type { DepartmentFields } from '../departments.ts';
 import { callerScope, runWrite } from '../write.ts';
 
@@ -20,7 +25,11 @@ export function create({ deps, caller }: Call, input: DepartmentFields & Mutatio
   return runWrite(
     deps,
     callerScope(caller, 'departments.create', clientMutationId),
-    ({ trx, now }) => createDepartment(trx, caller.orgId, fields, now),
+    async ({ trx, now, emit }) => {
+      const department = await createDepartment(trx, caller.orgId, fields, now);
+      await emit(departmentChanged(department));
+      return department;
+    },
   );
 }
 
@@ -34,7 +43,13 @@ export function update(
     departmentId: id,
     renames: patch.name !== undefined,
   });
-  return runWrite(deps, callerScope(caller, 'departments.update', clientMutationId), ({ trx }) =>
-    updateDepartment(trx, caller.orgId, id, patch),
+  return runWrite(
+    deps,
+    callerScope(caller, 'departments.update', clientMutationId),
+    async ({ trx, emit }) => {
+      const department = await updateDepartment(trx, caller.orgId, id, patch);
+      await emit(departmentChanged(department));
+      return department;
+    },
   );
 }

@@ -23,6 +23,8 @@ export const zEventType = z.enum([
   'consult.withdrawn',
   /** A member's role or departments changed, they were removed, or a token of theirs revoked. */
   'member.changed',
+  /** A department was created or changed (guidelines, watch phrases…): data { department }. */
+  'department.changed',
 ]);
 export type EventType = z.infer<typeof zEventType>;
 
