@@ -64,6 +64,12 @@ export function OwnershipBadge(props: Props) {
   const open = thread.status === 'open';
   const claimText =
     claim && (claim.holderId === me?.id ? 'You are answering' : `${claim.holderName} is answering`);
+  // Who answered (a reply recorded from the site's box, or "Mark answered"): "Answered by Ana".
+  const answerer = thread.status === 'answered' && thread.answeredBy !== null && thread.answeredBy;
+  const answeredBy =
+    answerer &&
+    (answerer === me?.id ? 'you' : session.members.find((m) => m.id === answerer)?.name);
+  const status = answeredBy ? `Answered by ${answeredBy}` : statusText[thread.status];
   return (
     <span className="sb-badge">
       <span className="sb-dept">
@@ -89,7 +95,9 @@ export function OwnershipBadge(props: Props) {
       )}
       {/* "Open" says nothing more once someone is answering (only open posts are claimed). */}
       {!claimText && (
-        <span className={`sb-status sb-status-${thread.status}`}>{statusText[thread.status]}</span>
+        <span className={`sb-status sb-status-${thread.status}`} title={status}>
+          {status}
+        </span>
       )}
       {claimText && (
         <span className="sb-claim" title={claimText}>

@@ -7,6 +7,7 @@ import panelCss from '../thread-panel/thread-panel.css?inline';
 import { skipReactListeners } from './react-listeners.ts';
 import { connectOverlayPort } from '../../shared/overlay/overlay-port.ts';
 import { mountToastLayer } from './toast-layer.tsx';
+import { isGuardHost, startComposerGuard } from './composer-guard.tsx';
 import { nextFrame } from '../../shared/overlay/next-frame.ts';
 import { observePosts } from '../../shared/overlay/observe.ts';
 import type { PostChange } from '../../shared/overlay/observe.ts';
@@ -107,9 +108,11 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
 
   const observer = observePosts(document, adapter, apply, {
     signal,
-    isOwnNode: mounts.isOwnNode,
+    isOwnNode: (node) => mounts.isOwnNode(node) || isGuardHost(node),
     onError,
   });
+  // The reply boxes: driven by focus, nothing to do until one is used (issue 13).
+  if (adapter.composers) startComposerGuard(adapter.composers, { store, port, signal });
   // Content scripts cannot see the page's history.pushState; WXT polls the URL for us. A theme
   // switch in the site's settings is rare and usually comes with navigation; checked then.
   const followTheme = () => mounts.setTheme(pageTheme());

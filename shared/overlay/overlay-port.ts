@@ -10,7 +10,7 @@ import {
 } from './overlay-store.ts';
 import type { OverlayState, OverlayStore } from './overlay-store.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
-import type { Alert } from '../messaging/protocol.ts';
+import type { Alert, WatchHit } from '../messaging/protocol.ts';
 import type { Department } from '../domain/schemas/org.ts';
 import { OVERLAY_PORT } from '../messaging/protocol.ts';
 import type {
@@ -43,6 +43,8 @@ export interface OverlayPort {
   act(action: OverlayAction): Promise<ActionOutcome>;
   /** Asks for a post's notes, consults and timeline (the thread panel, when it opens). */
   story(postKey: string): Promise<StoryOutcome>;
+  /** The watch phrases a reply being typed contains (none while the background is away). */
+  draft(postKey: string, text: string): Promise<WatchHit[]>;
 }
 
 export interface OverlayPortOptions {
@@ -93,6 +95,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   const toUnobserve = new Set<string>();
   const requests = new Map<string, Request>();
   const stories = new Map<string, (outcome: StoryOutcome) => void>();
+  const drafts = new Map<string, (hits: WatchHit[]) => void>();
   let port: PortLike | null = null;
   let failures = 0;
   let cancelFlush: (() => void) | null = null;
@@ -166,6 +169,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
       if (message.type === 'toast') options.onToast?.(message.alert);
       if (message.type === 'guidelines') options.onGuidelines?.(message.department);
       if (message.type === 'story') stories.get(message.requestId)?.(message);
+      if (message.type === 'watchHits') drafts.get(message.requestId)?.(message.hits);
     }
   };
   const onMessage = (message: BackgroundToContent) => {
@@ -182,6 +186,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     cancelFlush = null;
     for (const [requestId, request] of requests) if (request.sent) fail(requestId, LOST);
     for (const answer of [...stories.values()]) answer({ requestId: '', error: LOST });
+    for (const answer of [...drafts.values()]) answer([]);
     failures += 1;
     update((s) => connectionLost(s, failures > 2));
     if (!signal.aborted) retryTimer = setTimeout(open, RETRY_MS[failures - 1] ?? 30_000);
@@ -248,6 +253,19 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
         };
         stories.set(requestId, answer);
         if (!send({ type: 'story', requestId, postKey })) answer({ requestId, error: LOST });
+      });
+    },
+    draft(postKey, text) {
+      const requestId = `d${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => answer([]), ACTION_TIMEOUT_MS);
+        const answer = (hits: WatchHit[]) => {
+          clearTimeout(timer);
+          drafts.delete(requestId);
+          resolve(hits);
+        };
+        drafts.set(requestId, answer);
+        if (!send({ type: 'draft', requestId, postKey, text })) answer([]);
       });
     },
   };

@@ -74,6 +74,7 @@ const linkedin: Record<keyof typeof linkedinSelectors, Page> = {
   newLikeButton: 'linkedin/feed-new.html',
   activityLink: 'linkedin/feed-new.html',
   profileLink: 'linkedin/feed-new.html',
+  commentBox: 'linkedin/feed-comments.html',
   commentForm: 'linkedin/feed-comments.html',
   commentEditor: 'linkedin/feed-comments.html',
   commentSubmit: 'linkedin/feed-comments.html',

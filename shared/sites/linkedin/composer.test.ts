@@ -29,7 +29,7 @@ describe('LinkedIn comment boxes (legacy layout)', () => {
     const [empty, draft] = composers.findComposers(feed()).map((e) => composers.readComposer(e)!);
     expect(empty).toMatchObject({ text: '', submit: null });
     expect(empty!.post.author).toEqual({ handle: 'priya-raman-77', name: 'Priya Raman' });
-    expect(empty!.mountAfter.matches('form.comments-comment-box__form')).toBe(true);
+    expect(empty!.mountAfter.matches('.comments-comment-box--cr')).toBe(true);
     expect(draft!.text).toBe(
       'Hi Jon, yes: on-site training is included with Pro.\n\nWe guarantee a trainer within a week.',
     );

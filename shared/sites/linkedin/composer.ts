@@ -15,13 +15,15 @@ export function linkedinComposers(readPost: (el: Element) => PostRef | null): Co
     const update = form.closest(S.innerUpdate) ?? form.closest(S.legacyPost);
     const post = update && readPost(update);
     if (!post) return null;
+    // Under the whole box (avatar and form sit side by side in a row), not beside the form.
+    const box = form.closest(S.commentBox) ?? form;
     return {
       editor,
       post,
       text: editorText(editor),
       submit: form.querySelector(S.commentSubmit),
-      region: form,
-      mountAfter: form,
+      region: box,
+      mountAfter: box,
     };
   };
   return {

@@ -25,7 +25,8 @@ export const linkedinSelectors = {
   newLikeButton: 'button[aria-label^="Reaction button state"]',
   activityLink: 'a[href*="urn:li:activity:"]',
   profileLink: 'a[href*="/in/"], a[href*="/company/"]',
-  /** Legacy layout's comment box under an update (SITES.md, "Reply boxes"). */
+  /** Legacy layout's comment box under an update (SITES.md, "Reply boxes"): avatar + form. */
+  commentBox: '.comments-comment-box--cr',
   commentForm: 'form.comments-comment-box__form',
   /** Quill's editor (its clipboard is contenteditable too, and not the editor). */
   commentEditor: '.ql-editor[contenteditable="true"]',
