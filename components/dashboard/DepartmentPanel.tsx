@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Department } from '../../shared/domain/schemas/index.ts';
 import { Feedback } from './Feedback.tsx';
+import { WatchPhrasesField } from './WatchPhrasesField.tsx';
 import { errorText, server } from './server-client.ts';
 
 const lines = (s: string) =>
@@ -12,13 +13,17 @@ const lines = (s: string) =>
 
 const MAX_SLA_MINUTES = 60 * 24 * 30;
 
-/** Colour, first-response target and guidelines (shown to whoever claims one of its posts). */
+/**
+ * Colour, first-response target, guidelines (shown to whoever claims one of its posts, and beside
+ * its reply boxes) and watch phrases.
+ */
 function DepartmentForm({ department }: { department: Department }) {
   const [color, setColor] = useState(department.color);
   const [sla, setSla] = useState(String(department.slaMinutes));
   const [dos, setDos] = useState(department.guidelines.dos.join('\n'));
   const [donts, setDonts] = useState(department.guidelines.donts.join('\n'));
   const [tone, setTone] = useState(department.guidelines.tone);
+  const [watchPhrases, setWatchPhrases] = useState(department.watchPhrases ?? []);
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ error: string | null; message: string | null }>({
     error: null,
@@ -33,6 +38,7 @@ function DepartmentForm({ department }: { department: Department }) {
         color,
         slaMinutes: Number(sla),
         guidelines: { dos: lines(dos), donts: lines(donts), tone: tone.trim() },
+        watchPhrases,
       });
       setResult({ error: null, message: 'Saved' });
     } catch (err) {
@@ -84,6 +90,11 @@ function DepartmentForm({ department }: { department: Department }) {
           maxLength={1000}
         />
       </label>
+      <WatchPhrasesField
+        department={department.name}
+        value={watchPhrases}
+        onChange={setWatchPhrases}
+      />
       <button type="submit" disabled={saving}>
         Save {department.name}
       </button>

@@ -116,6 +116,14 @@ export function QueueRow({ view, now, departments, members, me }: Props) {
       </td>
       <td className="state">
         <span className={`pill ${thread.status}`}>{thread.status}</span>
+        {thread.answeredWithoutClaim && (
+          <div
+            className="flag"
+            title="A reply was sent on the site by someone who did not hold the claim"
+          >
+            answered without claim
+          </div>
+        )}
         {claim && <div>{claim.holderName} is answering</div>}
         {waiting && waitingFrom !== null && (
           <div className="waiting">

@@ -5,6 +5,7 @@ import { requestSignIn, requestSignOut } from '../../shared/messaging/extension-
 import { useSession } from '../hooks/use-session.ts';
 import { normaliseServerUrl } from '../../shared/background/settings.ts';
 import { AlertPrefsForm } from './AlertPrefsForm.tsx';
+import { ComposerPrefsForm } from './ComposerPrefsForm.tsx';
 import { SignedInCard } from './SignedInCard.tsx';
 
 /**
@@ -61,6 +62,7 @@ export function OptionsApp() {
             session={session}
             onSignOut={() => void requestSignOut().then(setSession)}
           />
+          <ComposerPrefsForm />
           <AlertPrefsForm
             departments={session.departments.filter((d) =>
               session.me!.departmentIds.includes(d.id),

@@ -11,6 +11,11 @@ export function StoryTimeline({ story, names }: { story: ThreadStory; names: Sto
         <li key={step.eventId} className={`sb-step sb-step-${step.type.replace('.', '-')}`}>
           <time dateTime={new Date(step.at).toISOString()}>{storyTime(step.at, story.now)}</time>
           <span>{describeStep(step, names)}</span>
+          {step.reply && (
+            <blockquote className="sb-step-reply" aria-label="The reply as sent">
+              {step.reply.text}
+            </blockquote>
+          )}
         </li>
       ))}
     </ol>
