@@ -1,11 +1,7 @@
 import { pickOrg } from './cli-org.ts';
 import { createOrg, listOrgs } from './services/orgs.ts';
 import { createMember } from './services/members.ts';
-import {
-  createDepartment,
-  departmentChanged,
-  resolveDepartmentIds,
-} from './services/departments.ts';
+import { createDepartment, resolveDepartmentIds } from './services/departments.ts';
 import type { ServerDeps } from './services/deps.ts';
 import { runWrite, systemScope } from './services/write.ts';
 import type { Department, Member, Org, Role } from '../shared/domain/schemas/index.ts';
@@ -51,10 +47,8 @@ export async function addDepartment(
   opts: { org?: string; name: string; slaMinutes?: number; color?: string },
 ): Promise<{ org: Org; department: Department }> {
   const org = await pickOrg(deps.store.db, opts.org);
-  const department = await runWrite(deps, systemScope(org.id), async ({ trx, now, emit }) => {
-    const created = await createDepartment(trx, org.id, opts, now);
-    await emit(departmentChanged(created));
-    return created;
-  });
+  const department = await runWrite(deps, systemScope(org.id), ({ trx, now }) =>
+    createDepartment(trx, org.id, opts, now),
+  );
   return { org, department };
 }
