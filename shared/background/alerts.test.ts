@@ -74,6 +74,14 @@ describe('which member gets which alert', () => {
     const expired = event({ type: 'claim.expired', actorId: null, data: { holderId: 'ana' } });
     expect(alertForEvent(expired, ana, name)?.title).toBe('Your claim expired');
     expect(alertForEvent(event({ type: 'claim.acquired' }), ana, name)).toBeNull();
+    const pastMe = event({
+      type: 'thread.replied',
+      actorId: 'ben',
+      data: { claimHolderId: 'ana' },
+    });
+    expect(alertForEvent(pastMe, ana, name)).toMatchObject({ kind: 'claimLost', action: 'notes' });
+    const mine = event({ type: 'thread.replied', actorId: 'ben', data: { claimHolderId: null } });
+    expect(alertForEvent(mine, ana, name)).toBeNull();
   });
 
   it('warns about SLAs of open threads in my departments only', () => {

@@ -84,6 +84,15 @@ export function alertForEvent(
     case 'claim.expired':
       if (data.holderId !== me.id) return null;
       return { ...base, kind: 'claimLost', title: 'Your claim expired', action: 'open' };
+    case 'thread.replied':
+      // Someone typed past the bar and sent while I held the post: my claim ended with it.
+      if (data.claimHolderId !== me.id) return null;
+      return {
+        ...base,
+        kind: 'claimLost',
+        title: 'Someone else replied to the post you were answering',
+        action: 'notes',
+      };
     default:
       return null;
   }

@@ -39,7 +39,8 @@ const disabled = (el: Element) =>
 
 /**
  * The site's reply boxes as the member uses them, driven by focus: one `focusin` listener on the
- * document (no scan of the page's mutations), input and send gestures only while a box is in use.
+ * document (no scan of the page's mutations); the box in use alone is watched for text, and send
+ * gestures count only there.
  * Sending is the site's own: a send key or a click on its send control is taken as a reply once
  * the site empties or closes the box (an Enter that picked a mention, or a send the site refused,
  * leaves the text and records nothing). Capture phase on the window, so the text is read before
@@ -60,6 +61,7 @@ export function watchComposers(
     if (!current) return;
     current = null;
     clearInterval(alive);
+    typed.disconnect();
     on.end();
   };
   const inCurrent = (node: Node) => !!current && current.region.contains(node);
@@ -77,18 +79,20 @@ export function watchComposers(
       current = composer;
       // The box can vanish without a focus change (X closes its dialog after sending).
       alive = setInterval(() => current && !current.editor.isConnected && end(), 1_000);
+      typed.observe(composer.editor, { subtree: true, childList: true, characterData: true });
       on.focus(composer);
     } else if (!inCurrent(target)) end();
   };
 
-  const input = (e: Event) => {
-    if (!current || !(e.target instanceof Node) || !current.editor.contains(e.target)) return;
+  // The editors (Draft.js, Quill, Lexical) often insert text themselves after cancelling the
+  // browser's own insertion, so no `input` event fires: the box in use is watched instead.
+  const typed = new MutationObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const fresh = current && adapter.readComposer(current.editor);
       if (fresh) on.draft((current = fresh));
     });
-  };
+  });
 
   const attempt = (editor: Element) => {
     const read = adapter.readComposer(editor);
@@ -119,12 +123,12 @@ export function watchComposers(
 
   const listen = { capture: true, signal };
   document.addEventListener('focusin', focusin, listen);
-  document.addEventListener('input', input, listen);
   window.addEventListener('keydown', keydown, listen);
   window.addEventListener('click', click, listen);
   signal.addEventListener('abort', () => {
     clearInterval(alive);
     cancelAnimationFrame(frame);
+    typed.disconnect();
   });
   // A box focused before the content script ran (a reload with the box open).
   const active = document.activeElement;
