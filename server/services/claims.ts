@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { TRPCError } from '@trpc/server';
 import type { Claim } from '../../shared/domain/schemas/index.ts';
 import type { Caller, Trx } from './deps.ts';
@@ -85,12 +86,15 @@ export async function dropClaim(trx: Trx, orgId: string, postKey: string, now: n
  * has run out, or the caller holds it already (then the token stays), judged at `now` (the
  * database clock). Of any number of concurrent callers exactly one gets a row back.
  */
-export async function grantLease(
-  trx: Trx,
-  lease: { orgId: string; postKey: string; holderId: string; now: number; leaseMs: number },
-): Promise<{ token: number; expiresAt: number } | null> {
+export function leaseUpsert(lease: {
+  orgId: string;
+  postKey: string;
+  holderId: string;
+  now: number;
+  leaseMs: number;
+}): RawBuilder<{ token: number; expires_at: number }> {
   const { orgId, postKey, holderId, now, leaseMs } = lease;
-  const { rows } = await sql<{ token: number; expires_at: number }>`
+  return sql<{ token: number; expires_at: number }>`
     insert into claims (org_id, post_key, holder_id, token, expires_at, acquired_at)
     values (${orgId}, ${postKey}, ${holderId}, 1, ${now + leaseMs}, ${now})
     on conflict (org_id, post_key) do update set
@@ -102,7 +106,5 @@ export async function grantLease(
       expires_at = excluded.expires_at
     where claims.holder_id is null or claims.expires_at <= ${now}
        or claims.holder_id = excluded.holder_id
-    returning token, expires_at`.execute(trx);
-  const granted = rows[0];
-  return granted ? { token: Number(granted.token), expiresAt: Number(granted.expires_at) } : null;
+    returning token, expires_at`;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
+import type { DialectName } from '../db/dialect.ts';
 import type { Trx } from './deps.ts';
 import type { Claim, EventType, SyncEvent, Thread } from '../../shared/domain/schemas/index.ts';
 
@@ -15,7 +16,7 @@ export interface EventFields {
   actorId?: string | null;
 }
 
-interface NewEvent extends EventFields {
+export interface NewEvent extends EventFields {
   orgId: string;
   actorId: string | null;
   at: number;
@@ -26,18 +27,53 @@ interface NewEvent extends EventFields {
  * statement, in order; returns the last id. Written as SQL: it runs on every write.
  */
 export async function appendEvents(trx: Trx, events: readonly NewEvent[]): Promise<number> {
-  const rows = events.map((e) => {
-    const payload = JSON.stringify({
-      thread: e.thread ?? null,
-      claim: e.claim ?? null,
-      data: e.data ?? {},
-    });
-    return sql`(${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${e.at}, ${payload})`;
-  });
   const { rows: ids } = await sql<{ id: number }>`
     insert into events (org_id, type, post_key, actor_id, at, payload)
-    values ${sql.join(rows)} returning id`.execute(trx);
+    values ${sql.join(events.map((e) => eventValues(e)))} returning id`.execute(trx);
   return Math.max(...ids.map((r) => Number(r.id)));
+}
+
+/**
+ * Runs `statement` (a change with RETURNING) and logs `events` only when it returns a row; on
+ * PostgreSQL as one statement, so one round trip where there were two (the claim path).
+ * Resolves with the statement's row, or null (then nothing was logged), and the last event id.
+ */
+export async function appendEventsIf<R extends object>(
+  trx: Trx,
+  dialect: DialectName,
+  statement: RawBuilder<R>,
+  events: readonly NewEvent[],
+): Promise<{ row: R | null; lastEventId: number | null }> {
+  if (dialect === 'sqlite') {
+    // SQLite has no changes inside WITH, and no round trips to save.
+    const { rows } = await statement.execute(trx);
+    const row = rows[0] ?? null;
+    return { row, lastEventId: row ? await appendEvents(trx, events) : null };
+  }
+  const { rows } = await sql<R & { sb_last_event_id: number | null }>`
+    with guarded as (${statement}),
+    logged as (
+      insert into events (org_id, type, post_key, actor_id, at, payload)
+      select v.* from (values ${sql.join(events.map((e) => eventValues(e, 'cast')))})
+        as v (org_id, type, post_key, actor_id, at, payload)
+      where exists (select 1 from guarded)
+      returning id)
+    select guarded.*, (select max(id) from logged) as sb_last_event_id from guarded`.execute(trx);
+  const found = rows[0];
+  if (!found) return { row: null, lastEventId: null };
+  const { sb_last_event_id: lastEventId, ...row } = found;
+  return { row: row as unknown as R, lastEventId: Number(lastEventId) };
+}
+
+/** One event's row; inside a SELECT (cast) PostgreSQL needs its epoch-ms column typed. */
+function eventValues(e: NewEvent, cast?: 'cast') {
+  const payload = JSON.stringify({
+    thread: e.thread ?? null,
+    claim: e.claim ?? null,
+    data: e.data ?? {},
+  });
+  const at = cast ? sql`cast(${e.at} as bigint)` : sql`${e.at}`;
+  return sql`(${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payload})`;
 }
 
 export function toSyncEvent(row: Selectable<EventTable>): SyncEvent {

@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import type { ProcedurePath } from '../../shared/domain/permissions.ts';
 import type { ServerDeps, Trx } from './deps.ts';
-import { appendEvents } from './event-log.ts';
-import type { EventFields } from './event-log.ts';
+import type { DialectName } from '../db/dialect.ts';
+import type { RawBuilder } from 'kysely';
+import { appendEvents, appendEventsIf } from './event-log.ts';
+import type { EventFields, NewEvent } from './event-log.ts';
 import { GroupCommitter } from './group-commit.ts';
 
 export interface WriteScope {
@@ -37,6 +39,11 @@ export interface WriteContext {
    * member unless `actorId` is given) are the write's own. Returns the last event's id.
    */
   emit(...events: EventFields[]): Promise<number>;
+  /**
+   * Runs `statement` (a change with RETURNING) and emits `events` only if it returned a row, in
+   * one round trip on PostgreSQL; resolves with that row, or null when nothing was emitted.
+   */
+  emitIf<R extends object>(statement: RawBuilder<R>, ...events: EventFields[]): Promise<R | null>;
 }
 
 const committers = new WeakMap<ServerDeps, GroupCommitter>();
@@ -57,7 +64,7 @@ export function runWrite<T>(
   return new Promise<T>((resolve, reject) =>
     committer.submit({
       orgId: scope.orgId,
-      run: (trx, now) => applyOnce(trx, now, scope, fn),
+      run: (trx, now) => applyOnce(trx, now, deps.store.dialect, scope, fn),
       settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
     }),
   );
@@ -66,6 +73,7 @@ export function runWrite<T>(
 async function applyOnce<T>(
   trx: Trx,
   now: number,
+  dialect: DialectName,
   scope: WriteScope,
   fn: (w: WriteContext) => Promise<T>,
 ) {
@@ -88,15 +96,16 @@ async function applyOnce<T>(
     }
   }
   let lastEventId: number | null = null;
-  const emit = async (...events: EventFields[]) => {
-    const fields = { orgId: scope.orgId, at: now };
-    lastEventId = await appendEvents(
-      trx,
-      events.map((e) => ({ actorId: scope.memberId, ...e, ...fields })),
-    );
-    return lastEventId;
+  const scoped = (events: EventFields[]): NewEvent[] =>
+    events.map((e) => ({ actorId: scope.memberId, ...e, orgId: scope.orgId, at: now }));
+  const emit = async (...events: EventFields[]) =>
+    (lastEventId = await appendEvents(trx, scoped(events)));
+  const emitIf = async <R extends object>(statement: RawBuilder<R>, ...events: EventFields[]) => {
+    const done = await appendEventsIf(trx, dialect, statement, scoped(events));
+    lastEventId = done.lastEventId ?? lastEventId;
+    return done.row;
   };
-  const value = await fn({ trx, now, emit });
+  const value = await fn({ trx, now, emit, emitIf });
   if (replayKey)
     await trx
       .insertInto('mutations')

@@ -7,7 +7,7 @@ import {
   ClaimHeldError,
   currentClaim,
   dropClaim,
-  grantLease,
+  leaseUpsert,
   held,
   requireFence,
   requireOpen,
@@ -32,49 +32,56 @@ export async function acquire(
   return runWrite(
     deps,
     callerScope(caller, 'claims.acquire', input.clientMutationId),
-    async ({ trx, now, emit }) => {
+    async ({ trx, now, emitIf }) => {
       const { orgId } = caller;
       const { thread, claim: row } = await postState(trx, orgId, input.postKey);
       authorize(caller, 'claims.acquire', { departmentId: thread.department_id });
       requireOpen(thread);
       const before = toClaim(row, now);
-      const granted = await grantLease(trx, {
-        orgId,
-        postKey: input.postKey,
-        holderId: caller.id,
-        now,
-        leaseMs,
-      });
-      if (!granted)
-        throw before
-          ? held(before, now)
-          : new ClaimHeldError('someone else claimed this post just now', null);
+      // Writes of an org run one group at a time under its lock (group-commit.ts), so this read
+      // is current: a post someone else holds is refused without a write, and the lease the
+      // upsert grants is known in advance (its events go in the same statement). The guarded
+      // upsert still decides every grant.
+      if (before && before.holderId !== caller.id) throw held(before, now);
+      const renewed = before !== null;
       const claim: Claim = {
         postKey: input.postKey,
         holderId: caller.id,
         holderName: caller.name,
-        ...granted,
+        token: renewed ? before.token : (row?.token ?? 0) + 1,
+        expiresAt: now + leaseMs,
       };
       const base = { postKey: input.postKey, thread: toThread(thread) };
-      const renewed = before?.holderId === caller.id;
       const acquired = {
         ...base,
         type: renewed ? 'claim.renewed' : 'claim.acquired',
         claim,
       } as const;
       // A lease that ran out without being swept yet is announced as expired first.
-      if (row?.holder_id && row.holder_id !== caller.id && !before)
-        await emit(
-          {
-            ...base,
-            type: 'claim.expired',
-            actorId: null,
-            claim: null,
-            data: { holderId: row.holder_id, holderName: row.holder_name },
-          },
-          acquired,
-        );
-      else await emit(acquired);
+      const expired =
+        row?.holder_id && row.holder_id !== caller.id && !before
+          ? [
+              {
+                ...base,
+                type: 'claim.expired',
+                actorId: null,
+                claim: null,
+                data: { holderId: row.holder_id, holderName: row.holder_name },
+              } as const,
+            ]
+          : [];
+      const upsert = leaseUpsert({
+        orgId,
+        postKey: input.postKey,
+        holderId: caller.id,
+        now,
+        leaseMs,
+      });
+      const granted = await emitIf(upsert, ...expired, acquired);
+      if (!granted) throw new ClaimHeldError('someone else claimed this post just now', null);
+      if (Number(granted.token) !== claim.token || Number(granted.expires_at) !== claim.expiresAt)
+        // Cannot happen under the org lock; thrown after a change, so this write is undone.
+        throw new Error(`claims.acquire: lease ${String(granted.token)} is not the one announced`);
       return { token: claim.token, expiresAt: claim.expiresAt };
     },
   );
