@@ -1,4 +1,5 @@
 import type { SyncEvent } from '../domain/schemas/event.ts';
+import type { ThreadView } from '../domain/schemas/thread.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
@@ -30,7 +31,11 @@ export class EventStream {
     const sub = client.events.stream.subscribe(
       { lastEventId: cursor ?? null },
       {
-        onData: ({ id, data }) => void this.apply(id, data, generation),
+        onData: ({ id, data }) => {
+          // Shown at once; the cache (and the cursor) follow in order below.
+          if (data.thread) this.ctx.tabs.pushEvent(Number(id), data as ThreadView);
+          void this.apply(id, data, generation);
+        },
         onError: (e) => console.warn('Switchboard: event stream failed', e),
       },
     );
@@ -68,9 +73,14 @@ export class EventStream {
   private async write(id: string, event: SyncEvent) {
     const { db } = this.ctx;
     // Only posts some tab has shown are cached; the others are fetched when they are shown.
-    if (event.thread && (await db.views.get(event.thread.postKey))) {
-      const stored = await storeConfirmed(db, [{ thread: event.thread, claim: event.claim }]);
-      this.ctx.showViews(stored);
+    const key = event.thread?.postKey;
+    if (event.thread && key && (await db.views.get(key))) {
+      const [stored] = await storeConfirmed(db, [{ thread: event.thread, claim: event.claim }]);
+      // The tabs have this event's view already (pushEvent), or a later event's: repaint only
+      // when the cache kept something else (a queued action, a newer version).
+      const early = this.ctx.tabs.lastEventPushed(key);
+      const same = !stored!.pending && stored!.thread.version === event.thread.version;
+      if (early < event.id || (early === event.id && !same)) this.ctx.showViews([stored!]);
     }
     if (event.type === 'department.changed') await applyDepartmentChange(this.ctx, event);
     await db.setMeta('cursor', id);

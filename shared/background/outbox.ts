@@ -1,6 +1,6 @@
 import type { BackgroundToContent, OverlayAction } from '../messaging/protocol.ts';
 import type { BackgroundContext } from './background-context.ts';
-import type { CachedView } from './local-db.ts';
+import type { CachedView, OutboxEntry } from './local-db.ts';
 import { applyOptimistic } from './optimistic.ts';
 import { storeConfirmed } from './view-cache.ts';
 import { executeAction } from './execute-action.ts';
@@ -16,26 +16,48 @@ type Reply = (msg: BackgroundToContent) => void;
 export class Outbox {
   private readonly waiting = new Map<string, { requestId: string; reply: Reply }>();
   private draining: Promise<void> | null = null;
+  /**
+   * The entry `perform` just stored when it was the only one, with the view it stored: the
+   * drain sends it without reading both back from IndexedDB (a transaction each, milliseconds
+   * on the way of every click: issue 11).
+   */
+  private justStored: { entry: OutboxEntry; view: CachedView } | null = null;
 
   constructor(private readonly ctx: BackgroundContext) {}
 
   async perform(action: OverlayAction, requestId: string, reply: Reply) {
-    const { db } = this.ctx;
     const me = this.ctx.session.me;
-    const known = (await db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
-    if (!me || !known) {
-      reply({
-        type: 'actionResult',
-        requestId,
-        ok: false,
-        error: me ? 'this post is not loaded yet' : 'sign in to Switchboard first',
-      });
-      return;
-    }
+    if (!me) return reply(refused(requestId, 'sign in to Switchboard first'));
     const clientMutationId = crypto.randomUUID();
-    // Read again inside the write: an event stored meanwhile is what the action applies to.
-    const cached = await db.transaction('rw', db.outbox, db.views, async () => {
+    // A post a tab shows is in the cache, read inside the write; another (a toast's "Claim") is
+    // looked up first, as is a shown post the cache has lost.
+    let cached = this.ctx.tabs.isVisible(action.postKey)
+      ? await this.store(action, me, clientMutationId, undefined)
+      : null;
+    if (!cached) {
+      const known =
+        (await this.ctx.db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
+      if (known) cached = await this.store(action, me, clientMutationId, known);
+    }
+    if (!cached) return reply(refused(requestId, 'this post is not loaded yet'));
+    this.ctx.showViews([cached]);
+    if (this.ctx.client()) this.waiting.set(clientMutationId, { requestId, reply });
+    else reply({ type: 'actionResult', requestId, ok: true, queued: true });
+    void this.drain();
+  }
+
+  /** Queues the action and shows its outcome in one transaction; null when the post is unknown. */
+  private store(
+    action: OverlayAction,
+    me: NonNullable<BackgroundContext['session']['me']>,
+    clientMutationId: string,
+    known: CachedView | undefined,
+  ) {
+    const { db } = this.ctx;
+    // Read inside the write: an event stored meanwhile is what the action applies to.
+    return db.transaction('rw', db.outbox, db.views, async () => {
       const view = (await db.views.get(action.postKey)) ?? known;
+      if (!view) return null;
       const shown = applyOptimistic(view, action, me, this.ctx.session, this.ctx.now());
       const next: CachedView = {
         ...view,
@@ -43,14 +65,13 @@ export class Outbox {
         confirmed: view.confirmed ?? { thread: view.thread, claim: view.claim },
         pending: true,
       };
-      await db.outbox.add({ clientMutationId, action, createdAt: this.ctx.now() });
+      const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
+      const alone = (await db.outbox.count()) === 0;
+      entry.seq = await db.outbox.add(entry);
       await db.views.put(next);
+      this.justStored = alone ? { entry, view: next } : null;
       return next;
     });
-    this.ctx.showViews([cached]);
-    if (this.ctx.client()) this.waiting.set(clientMutationId, { requestId, reply });
-    else reply({ type: 'actionResult', requestId, ok: true, queued: true });
-    void this.drain();
   }
 
   /** A member who claims a post is shown its department's dos, don'ts and tone (as set now). */
@@ -88,9 +109,11 @@ export class Outbox {
     for (;;) {
       const client = this.ctx.client();
       const me = this.ctx.session.me;
-      const entry = await db.outbox.orderBy('seq').first();
+      const stored = this.justStored;
+      this.justStored = null;
+      const entry = stored?.entry ?? (await db.outbox.orderBy('seq').first());
       if (!client || !me || !entry) return;
-      const view = await db.views.get(entry.action.postKey);
+      const view = stored?.view ?? (await db.views.get(entry.action.postKey));
       const base = view?.confirmed ?? view;
       const waiter = this.waiting.get(entry.clientMutationId);
       try {
@@ -147,4 +170,8 @@ export class Outbox {
     });
     if (view) this.ctx.showViews([view]);
   }
+}
+
+function refused(requestId: string, error: string): BackgroundToContent {
+  return { type: 'actionResult', requestId, ok: false, error };
 }

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { PostRef } from '../domain/schemas/post.ts';
+import type { ThreadView } from '../domain/schemas/thread.ts';
 import type {
   BackgroundToContent,
   ContentToBackground,
@@ -27,6 +28,10 @@ export interface TabHubEvents {
  */
 export class TabHub {
   private readonly shown = new Map<Port, Map<string, PostRef>>();
+  /** The view each post some tab shows was last pushed with. */
+  private readonly pushed = new Map<string, OverlayView>();
+  /** The id of the last event whose view was pushed as it arrived (pushEvent), per post. */
+  private readonly eventPushed = new Map<string, number>();
 
   constructor(private readonly on: TabHubEvents) {}
 
@@ -37,7 +42,9 @@ export class TabHub {
       if (msg) this.receive(port, msg);
     });
     port.onDisconnect.addListener(() => {
+      const keys = [...(this.shown.get(port)?.keys() ?? [])];
       this.shown.delete(port);
+      this.forgetHidden(keys);
       this.on.interestChanged();
     });
     this.on.connect(port);
@@ -51,6 +58,7 @@ export class TabHub {
       this.on.observe(msg.posts, port);
     } else if (msg.type === 'unobserve') {
       for (const key of msg.postKeys) posts.delete(key);
+      this.forgetHidden(msg.postKeys);
       this.on.interestChanged();
     } else if (msg.type === 'action') {
       this.on.action(port, msg.requestId, msg.action);
@@ -93,9 +101,39 @@ export class TabHub {
   /** Each tab gets the views of the posts it shows, in one message. */
   pushViews(views: readonly OverlayView[]) {
     if (views.length === 0) return;
+    for (const v of views)
+      if (this.isVisible(v.thread.postKey)) this.pushed.set(v.thread.postKey, v);
     for (const [port, posts] of this.shown) {
       const mine = views.filter((v) => posts.has(v.thread.postKey));
       if (mine.length) this.send(port, { type: 'views', views: mine });
     }
+  }
+
+  /**
+   * Pushes an event's view as it arrives from the server, ahead of the cache (IndexedDB takes
+   * milliseconds, and a lock drawn late is a second member answering: issue 11). Not over a
+   * queued action's view, a newer version, or a later event. Says whether it pushed.
+   */
+  pushEvent(eventId: number, view: ThreadView): boolean {
+    const key = view.thread.postKey;
+    if (!this.isVisible(key) || eventId <= (this.eventPushed.get(key) ?? -1)) return false;
+    const last = this.pushed.get(key);
+    if (last?.pending || (last && last.thread.version > view.thread.version)) return false;
+    this.eventPushed.set(key, eventId);
+    this.pushViews([{ thread: view.thread, claim: view.claim }]);
+    return true;
+  }
+
+  /** The id of the last event pushEvent showed for the post, or -1. */
+  lastEventPushed(postKey: string): number {
+    return this.eventPushed.get(postKey) ?? -1;
+  }
+
+  private forgetHidden(keys: Iterable<string>) {
+    for (const key of keys)
+      if (!this.isVisible(key)) {
+        this.pushed.delete(key);
+        this.eventPushed.delete(key);
+      }
   }
 }

@@ -75,6 +75,24 @@ describe('overlay port', () => {
     ]);
   });
 
+  it('applies a message that finds the tab idle at once, and batches those that follow', () => {
+    const { store } = setup();
+    const view = (id: string) => ({
+      thread: { postKey: `x:${id}` } as never,
+      claim: null,
+    });
+    const updates = vi.fn();
+    store.subscribe(updates);
+    ports[0]?.receive({ type: 'views', views: [view('1')] });
+    expect([...store.getState().views.keys()]).toEqual(['x:1']);
+    ports[0]?.receive({ type: 'views', views: [view('2')] });
+    ports[0]?.receive({ type: 'views', views: [view('3')] });
+    expect([...store.getState().views.keys()]).toEqual(['x:1']); // waiting for the frame
+    vi.advanceTimersByTime(300);
+    expect([...store.getState().views.keys()].sort()).toEqual(['x:1', 'x:2', 'x:3']);
+    expect(updates).toHaveBeenCalledTimes(2);
+  });
+
   it('resolves an action on its result and shows the refusal on the post', async () => {
     const { store, port } = setup();
     const result = port.act({ kind: 'claim', postKey: 'x:1' });

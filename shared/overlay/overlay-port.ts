@@ -101,7 +101,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   let cancelFlush: (() => void) | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let nextRequest = 0;
-  // Messages from the background, applied together once per frame (applyBackgroundMessages).
+  // Messages from the background waiting for the next frame (applyBackgroundMessages).
   const inbox: BackgroundToContent[] = [];
   let cancelDrain: (() => void) | null = null;
 
@@ -172,10 +172,15 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
       if (message.type === 'watchHits') drafts.get(message.requestId)?.(message.hits);
     }
   };
+  // A message that finds the tab idle is applied at once, and the browser draws it on its next
+  // frame (a lock claimed in another browser waited up to a frame here, issue 11); messages that
+  // follow it before that frame are applied together then, so a burst still costs one update.
   const onMessage = (message: BackgroundToContent) => {
     failures = 0;
     inbox.push(message);
-    cancelDrain ??= nextFrame(drain);
+    if (cancelDrain) return;
+    drain();
+    cancelDrain = nextFrame(drain);
   };
 
   const onDisconnect = () => {

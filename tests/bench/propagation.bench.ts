@@ -1,8 +1,9 @@
-import { startTestServer } from '../server/harness.ts';
+import { startTestServer, wsClient } from '../server/harness.ts';
 import { launchWithExtension, serveFixture, signIn } from '../e2e/support/chromium.ts';
 import { expectedKeys, sitePages } from '../e2e/support/sites.ts';
 import { overlayOf } from '../e2e/support/overlay.ts';
 import type { Page } from 'playwright-core';
+import { echoFloor } from './echo-floor.ts';
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -23,7 +24,10 @@ function whenShown(page: Page, key: string, text: string) {
 
 /**
  * Claim-to-lock propagation between two browsers: from the click on "Claim" in A to B's badge
- * saying "Ana is answering", both read from Date.now() in the pages (same machine).
+ * saying "Ana is answering", both read from Date.now() in the pages (same machine). Split at the
+ * moment the claim's event reaches a plain subscriber in the server's process (A's side and the
+ * server, then B's side), and beside it the floor: a raw WebSocket echo between B's background
+ * and the server's process, measured in the same run.
  */
 export async function propagationBench(): Promise<Record<string, number>> {
   const site = sitePages.find((s) => s.site === 'x')!;
@@ -48,8 +52,22 @@ export async function propagationBench(): Promise<Record<string, number>> {
       pages.push(page);
     }
     const [pageA, pageB] = pages as [Page, Page];
+    // When each claim's event is published, seen from the server's own process.
+    const published = new Map<string, number>();
+    const watcher = wsClient(ts.port, ben.token);
+    const sub = watcher.client.events.stream.subscribe(
+      { lastEventId: null },
+      {
+        onData: ({ data }) => {
+          if (data.type === 'claim.acquired' && data.postKey)
+            published.set(data.postKey, Date.now());
+        },
+      },
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     const samples: number[] = [];
+    const toServer: number[] = [];
+    const fromServer: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (const key of keys) {
         await overlayOf(pageA, key).getByRole('button', { name: 'Actions' }).click();
@@ -61,7 +79,15 @@ export async function propagationBench(): Promise<Record<string, number>> {
             btn.click();
             return t;
           });
-        samples.push((await shown) - clicked);
+        const drawn = await shown;
+        samples.push(drawn - clicked);
+        const at = published.get(key);
+        published.delete(key);
+
+        if (at !== undefined) {
+          toServer.push(at - clicked);
+          fromServer.push(drawn - at);
+        }
         // Let the claim go, and wait until both browsers have seen it, before the next round.
         await org.admin.claims.override.mutate({ postKey: key });
         for (const page of [pageA, pageB])
@@ -74,11 +100,22 @@ export async function propagationBench(): Promise<Record<string, number>> {
           );
       }
     }
-    samples.sort((x, y) => x - y);
+    sub.unsubscribe();
+    watcher.close();
+    const echo = await echoFloor(b.worker);
+    for (const list of [samples, toServer, fromServer, echo]) list.sort((x, y) => x - y);
     return {
       claim_propagation_p50_ms: percentile(samples, 50),
       claim_propagation_p95_ms: percentile(samples, 95),
       claim_propagation_samples: samples.length,
+      // Click in A to the event leaving the server (A's content script, background, server).
+      claim_propagation_to_event_p50_ms: percentile(toServer, 50),
+      claim_propagation_to_event_p95_ms: percentile(toServer, 95),
+      // The event leaving the server to the lock in B's page (B's background and tab).
+      claim_propagation_from_event_p50_ms: percentile(fromServer, 50),
+      claim_propagation_from_event_p95_ms: percentile(fromServer, 95),
+      ws_echo_background_server_p50_ms: +percentile(echo, 50).toFixed(3),
+      ws_echo_background_server_p95_ms: +percentile(echo, 95).toFixed(3),
     };
   } finally {
     await a.close();
