@@ -95,6 +95,29 @@ export async function migrationSchema(
   return rows[0]!.schema;
 }
 
+/** A column's type as `jsonRows` reads it. */
+export type JsonColumn = 'text' | 'integer' | 'millis';
+
+/**
+ * Rows handed over as one JSON array (one parameter, where a multi-row VALUES list binds one
+ * parameter per cell: thousands for a batch of posts) and read back as a SELECT, for
+ * `insert into t (columns) <this>`. Ends in a WHERE, which SQLite needs before an ON CONFLICT.
+ */
+export function jsonRows(
+  dialect: DialectName,
+  json: string,
+  columns: Readonly<Record<string, JsonColumn>>,
+): RawBuilder<unknown> {
+  const names = Object.keys(columns);
+  if (dialect === 'sqlite')
+    return sql`select ${sql.join(names.map((c) => sql`value ->> ${'$.' + c}`))}
+      from json_each(${json}) where true`;
+  const types = { text: 'text', integer: 'integer', millis: 'bigint' } as const;
+  const shape = names.map((c) => sql`${sql.ref(c)} ${sql.raw(types[columns[c]!])}`);
+  return sql`select ${sql.join(names.map((c) => sql.ref(c)))}
+    from jsonb_to_recordset(cast(${json} as jsonb)) as r (${sql.join(shape)}) where true`;
+}
+
 /** Column types of the migrations: epoch ms and the event log's increasing id. */
 export function columnTypes(dialect: DialectName) {
   return dialect === 'postgres'

@@ -65,13 +65,15 @@ export async function appendEventsIf<R extends object>(
   return { row: row as unknown as R, lastEventId: Number(lastEventId) };
 }
 
+// A new post's events (post.seen, thread.routed) carry the same thread: its JSON is made once.
+const threadTexts = new WeakMap<Thread, string>();
+
 /** One event's row; inside a SELECT (cast) PostgreSQL needs its epoch-ms column typed. */
 function eventValues(e: NewEvent, cast?: 'cast') {
-  const payload = JSON.stringify({
-    thread: e.thread ?? null,
-    claim: e.claim ?? null,
-    data: e.data ?? {},
-  });
+  let thread = e.thread ? threadTexts.get(e.thread) : 'null';
+  if (thread === undefined) threadTexts.set(e.thread!, (thread = JSON.stringify(e.thread)));
+  // The same text as JSON.stringify({ thread, claim, data }).
+  const payload = `{"thread":${thread},"claim":${JSON.stringify(e.claim ?? null)},"data":${JSON.stringify(e.data ?? {})}}`;
   const at = cast ? sql`cast(${e.at} as bigint)` : sql`${e.at}`;
   return sql`(${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payload})`;
 }

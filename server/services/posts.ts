@@ -1,4 +1,7 @@
-import type { PostRef } from '../../shared/domain/schemas/index.ts';
+import { sql } from 'kysely';
+import type { PostRef, Thread } from '../../shared/domain/schemas/index.ts';
+import { jsonRows } from '../db/dialect.ts';
+import type { JsonColumn } from '../db/dialect.ts';
 import { matchRule } from '../../shared/domain/routing.ts';
 import { slaDueAt } from '../../shared/domain/sla.ts';
 import type { Caller, ServerDeps } from './deps.ts';
@@ -7,13 +10,42 @@ import { listRules } from './rules.ts';
 import { toThread } from './views.ts';
 import { callerScope, runWrite } from './write.ts';
 
+const THREAD_COLUMNS: Record<string, JsonColumn> = {
+  org_id: 'text',
+  post_key: 'text',
+  platform: 'text',
+  url: 'text',
+  author_handle: 'text',
+  author_name: 'text',
+  text: 'text',
+  posted_at: 'millis',
+  department_id: 'text',
+  suggested_department_id: 'text',
+  assignee_id: 'text',
+  status: 'text',
+  version: 'integer',
+  first_seen_at: 'millis',
+  first_seen_by: 'text',
+  answered_at: 'millis',
+  answered_by: 'text',
+  due_at: 'millis',
+  note_count: 'integer',
+  waiting_on: 'text',
+  answered_without_claim: 'integer',
+};
+
 /**
  * Registers posts never seen before in one write, routed by the org's rules (auto rules set the
  * department, suggest rules only propose it), and announces them as `post.seen` / `thread.routed`.
+ * Resolves with the threads it made (a post another member registered first is not among them).
  */
-export async function registerPosts(deps: ServerDeps, caller: Caller, refs: readonly PostRef[]) {
+export async function registerPosts(
+  deps: ServerDeps,
+  caller: Caller,
+  refs: readonly PostRef[],
+): Promise<Thread[]> {
   const scope = callerScope(caller, 'posts.observe', undefined);
-  await runWrite(deps, scope, async ({ trx, now, emit }) => {
+  return runWrite(deps, scope, async ({ trx, now, emit }) => {
     const rules = await listRules(trx, caller.orgId);
     const departments = new Map((await listDepartments(trx, caller.orgId)).map((d) => [d.id, d]));
     const routed = refs.map((ref) => {
@@ -25,35 +57,40 @@ export async function registerPosts(deps: ServerDeps, caller: Caller, refs: read
       const department = rule ? departments.get(rule.departmentId) : undefined;
       return { ref, rule, department, auto: rule?.mode === 'auto' && department !== undefined };
     });
-    // One insert for all; a post another member registered first is skipped (not returned).
-    const inserted = await trx
-      .insertInto('threads')
-      .values(
-        routed.map(({ ref, department, auto }) => ({
-          org_id: caller.orgId,
-          post_key: ref.key,
-          platform: ref.platform,
-          url: ref.url,
-          author_handle: ref.author.handle,
-          author_name: ref.author.name,
-          text: ref.text,
-          posted_at: ref.postedAt ? Date.parse(ref.postedAt) : null,
-          department_id: auto ? department!.id : null,
-          suggested_department_id: !auto && department ? department.id : null,
-          assignee_id: null,
-          status: 'open' as const,
-          version: 1,
-          first_seen_at: now,
-          first_seen_by: caller.id,
-          answered_at: null,
-          answered_by: null,
-          due_at: auto ? slaDueAt(now, department!.slaMinutes) : null,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['org_id', 'post_key']).doNothing())
-      .returningAll()
-      .execute();
-    const byKey = new Map(inserted.map((row) => [row.post_key, toThread(row)]));
+    const rows = routed.map(({ ref, department, auto }) => ({
+      org_id: caller.orgId,
+      post_key: ref.key,
+      platform: ref.platform,
+      url: ref.url,
+      author_handle: ref.author.handle,
+      author_name: ref.author.name,
+      text: ref.text,
+      posted_at: ref.postedAt ? Date.parse(ref.postedAt) : null,
+      department_id: auto ? department!.id : null,
+      suggested_department_id: !auto && department ? department.id : null,
+      assignee_id: null,
+      status: 'open' as const,
+      version: 1,
+      first_seen_at: now,
+      first_seen_by: caller.id,
+      answered_at: null,
+      answered_by: null,
+      due_at: auto ? slaDueAt(now, department!.slaMinutes) : null,
+      note_count: 0,
+      waiting_on: '[]',
+      answered_without_claim: 0,
+    }));
+    // One insert for all, its rows in one JSON parameter; a post another member registered
+    // first is skipped (not returned).
+    const { rows: inserted } = await sql<{ post_key: string }>`
+      insert into threads (${sql.join(Object.keys(THREAD_COLUMNS).map((c) => sql.ref(c)))})
+      ${jsonRows(deps.store.dialect, JSON.stringify(rows), THREAD_COLUMNS)}
+      on conflict (org_id, post_key) do nothing
+      returning post_key`.execute(trx);
+    const made = new Set(inserted.map((r) => r.post_key));
+    const byKey = new Map(
+      rows.filter((r) => made.has(r.post_key)).map((r) => [r.post_key, toThread(r)]),
+    );
     const events = routed.flatMap(({ ref, rule, department, auto }) => {
       const thread = byKey.get(ref.key);
       if (!thread) return [];
@@ -65,5 +102,6 @@ export async function registerPosts(deps: ServerDeps, caller: Caller, refs: read
       return [seen, { ...base, type: 'thread.routed' as const, data }];
     });
     if (events.length) await emit(...events);
+    return [...byKey.values()];
   });
 }

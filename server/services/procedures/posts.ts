@@ -34,6 +34,17 @@ export async function observe(
     .execute();
   const knownKeys = new Set(known.map((k) => k.post_key));
   const fresh = unique.filter((r) => !knownKeys.has(r.key));
-  if (fresh.length) await registerPosts(deps, caller, fresh);
-  return loadViews(db, caller.orgId, keys, await readNow(db, dialect));
+  const made = fresh.length ? await registerPosts(deps, caller, fresh) : [];
+  // A thread just made has no claim: only the others are read back.
+  const madeByKey = new Map(made.map((t) => [t.postKey, t]));
+  const rest = keys.filter((k) => !madeByKey.has(k));
+  const views = rest.length
+    ? await loadViews(db, caller.orgId, rest, await readNow(db, dialect))
+    : [];
+  const read = new Map(views.map((v) => [v.thread.postKey, v]));
+  return keys.flatMap((key) => {
+    const thread = madeByKey.get(key);
+    const view = thread ? { thread, claim: null } : read.get(key);
+    return view ? [view] : [];
+  });
 }

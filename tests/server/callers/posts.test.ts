@@ -40,6 +40,21 @@ describe.skipIf(!!skipReason)('posts router (createCaller)', () => {
     ]);
   });
 
+  it('answers new and known posts in the order asked, each as the store holds it', async () => {
+    const known = post('Known already');
+    await ana.call.posts.observe({ posts: [known] });
+    const odd = {
+      ...post('Ünïcode "quotes", a back\\slash,\na new line and a refund 🙂'),
+      postedAt: '2026-01-02T03:04:05.000Z',
+    };
+    const plain = post('Nothing to route');
+    const views = await ana.call.posts.observe({ posts: [odd, known, plain] });
+    expect(views.map((v) => v.thread.postKey)).toEqual([odd.key, known.key, plain.key]);
+    expect(views[0]!.thread).toMatchObject({ text: odd.text, postedAt: Date.parse(odd.postedAt) });
+    const stored = await ana.call.posts.get({ postKeys: [odd.key, known.key, plain.key] });
+    expect(views).toEqual(stored);
+  });
+
   it('gets known posts and leaves unknown keys out', async () => {
     const p = post();
     await ana.call.posts.observe({ posts: [p] });
