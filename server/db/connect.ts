@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import type { DialectName } from './dialect.ts';
 import { DatabaseAvailability } from './availability.ts';
+import { withPreparedStatements } from './prepared-statements.ts';
 
 export interface Store {
   db: Kysely<Database>;
@@ -113,7 +114,9 @@ function openPostgres(url: string): Store {
   availability.onChange((up) => {
     if (!up) for (const socket of sockets) socket.destroy();
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+  });
   return {
     db,
     dialect: 'postgres',
