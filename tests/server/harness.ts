@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { createTRPCClient, createWSClient, httpLink, TRPCClientError, wsLink } from '@trpc/client';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer } from '../../server/app.ts';
+import type { ListenOptions } from '../../server/http-server.ts';
 import type { StoreOptions } from '../../server/db/connect.ts';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
 import { addDepartment, addMember, initOrg } from '../../server/cli-admin.ts';
@@ -105,9 +106,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** A server on a fresh database; `options` for what a test sets itself (limits, for one). */
+export async function startTestServer(options: Partial<ListenOptions> = {}): Promise<TestServer> {
   const store = await freshStore();
-  let server = await startServer({ ...store.options, port: 0, sweepMs: 200 });
+  let server = await startServer({ sweepMs: 200, ...options, ...store.options, port: 0 });
   let running = true;
   const { port } = server;
   return {
@@ -121,7 +123,7 @@ export async function startTestServer(): Promise<TestServer> {
       await server.close();
     },
     async start() {
-      server = await startServer({ ...store.options, port, sweepMs: 200 });
+      server = await startServer({ sweepMs: 200, ...options, ...store.options, port });
       running = true;
     },
     async org(name, departments = ['Support', 'Sales']) {
