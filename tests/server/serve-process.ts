@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { StoreOptions } from '../../server/db/connect.ts';
+import { serverBundle } from './server-bundle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,14 +22,17 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Flags for node itself, e.g. ['--cpu-prof'] when profiling. */
   nodeArgs?: string[];
+  /** Runs the server bundled (server-bundle.ts): for tests that start many processes. */
+  bundled?: boolean;
 }
 
 /** `switchboard serve --json` as a process of its own; resolves once it listens. */
-export function serveProcess(
+export async function serveProcess(
   options: StoreOptions,
-  { env = {}, nodeArgs = [] }: SpawnOptions = {},
+  { env = {}, nodeArgs = [], bundled = false }: SpawnOptions = {},
 ) {
-  const args = [...nodeArgs, '--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--json'];
+  const cli = bundled ? [await serverBundle()] : ['--import', 'tsx', 'server/cli.ts'];
+  const args = [...nodeArgs, ...cli, 'serve', '--port', '0', '--json'];
   if (options.dataDir) args.push('--data', options.dataDir);
   const child = spawn(process.execPath, args, {
     cwd: root,
