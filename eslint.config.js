@@ -99,6 +99,50 @@ const boundaries = [
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
 }));
 
+/**
+ * No HTML from strings: everything the extension shows comes from the sites (post text, author
+ * names) or the server (member, department and note text), and a string parsed as HTML would run
+ * whatever markup it carries. Text goes in as text (React children, textContent). Eval and
+ * friends are out too: the extension runs no code it did not ship (no remote code).
+ */
+const htmlSinks = [
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'createContextualFragment',
+  'setHTMLUnsafe',
+  'srcdoc',
+];
+const noHtmlFromStrings = {
+  files: ['entrypoints/**', 'components/**', 'shared/**', 'server/**'],
+  // Tests build the sites' own pages from fixtures: they play the site, not the extension.
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'no-restricted-properties': [
+      'error',
+      ...htmlSinks.map((property) => ({
+        property,
+        message: `${property} parses a string as HTML: render text (React children, textContent) instead.`,
+      })),
+      ...['write', 'writeln'].map((property) => ({
+        object: 'document',
+        property,
+        message: 'document.write parses a string as HTML: render text instead.',
+      })),
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+        message: 'dangerouslySetInnerHTML renders a string as HTML: render text instead.',
+      },
+    ],
+    'no-eval': 'error',
+    'no-implied-eval': 'error',
+    'no-new-func': 'error',
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -123,6 +167,7 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  noHtmlFromStrings,
   {
     files: ['shared/domain/**'],
     rules: {

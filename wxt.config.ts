@@ -14,8 +14,11 @@ function onwarn(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void) 
   warn(warning);
 }
 
-// Extension manifest and build. Site origins are fixed; the sync server's origin is asked for at
-// sign-in (optional_host_permissions), so the extension never holds access it does not use.
+// Extension manifest and build. Site origins are fixed (the content scripts' matches); the sync
+// server's origin is asked for at sign-in (optional_host_permissions), a server on this machine
+// (127.0.0.1, localhost) like any other, so the extension holds no access it does not use: not
+// even to local services it never talks to. tests/e2e/extension-package.test.ts holds the built
+// manifests to exactly this.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -24,7 +27,6 @@ export default defineConfig({
     description:
       'Team routing on X, LinkedIn and Facebook: who owns this post, who is answering it.',
     permissions: ['storage', 'notifications', 'alarms'],
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: SERVER_ORIGINS,
     // MV2 (the Firefox build) has no optional_host_permissions, and WXT drops the key there.
     ...(manifestVersion === 2 && { optional_permissions: SERVER_ORIGINS }),

@@ -9,10 +9,10 @@ import { ComposerPrefsForm } from './ComposerPrefsForm.tsx';
 import { SignedInCard } from './SignedInCard.tsx';
 
 /**
- * Asks for host permission for the configured server only (127.0.0.1/localhost are granted; a
- * granted one answers true without asking). The pattern names the host, any port: Firefox's
- * patterns take no port. Asked first thing in the click: Firefox honours a permission request
- * only in the user's gesture, which an earlier await would end.
+ * Asks for host permission for the configured server only, a local one included (the manifest
+ * grants no host up front; a granted one answers true without asking). The pattern names the
+ * host, any port: Firefox's patterns take no port. Asked first thing in the click: Firefox
+ * honours a permission request only in the user's gesture, which an earlier await would end.
  */
 function allowServer(serverUrl: string): Promise<boolean> {
   const { protocol, hostname } = new URL(serverUrl);

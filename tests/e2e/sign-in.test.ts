@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../server/harness.ts';
 import type { TestServer } from '../server/harness.ts';
-import { launchWithExtension, screenshot, signIn } from './support/chromium.ts';
+import { grantHostAccess, launchWithExtension, screenshot, signIn } from './support/chromium.ts';
 import type { ExtensionBrowser } from './support/chromium.ts';
 
 describe('options page sign-in', () => {
@@ -21,6 +21,7 @@ describe('options page sign-in', () => {
   });
 
   it('refuses a wrong token and an unreachable server with a clear message', async () => {
+    await grantHostAccess(browser, `http://127.0.0.1:${ts.port}`);
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await page.getByLabel('Server URL').fill(`http://127.0.0.1:${ts.port}`);

@@ -88,8 +88,33 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
-/** Signs in through the options page, exactly as a person would. */
+/**
+ * Lets the extension reach the server's host, as a person does in chrome://extensions ("Site
+ * access": add the site) or by allowing the prompt the options page raises on sign-in. The
+ * manifest asks for no server up front (only optional_host_permissions), and a headless browser
+ * shows that prompt to no one: the grant goes through the extensions page's own API instead.
+ */
+export async function grantHostAccess(b: ExtensionBrowser, serverUrl: string) {
+  const { protocol, hostname } = new URL(serverUrl);
+  const page = await b.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, origin]) =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+          };
+        }
+      ).chrome.developerPrivate.addHostPermission(id!, origin!),
+    [b.extensionId, `${protocol}//${hostname}/*`],
+  );
+  await page.close();
+}
+
+/** Signs in through the options page, as a person would who allowed the server's host. */
 export async function signIn(b: ExtensionBrowser, serverUrl: string, token: string, name: string) {
+  await grantHostAccess(b, serverUrl);
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/options.html`);
   await page.getByLabel('Server URL').fill(serverUrl);

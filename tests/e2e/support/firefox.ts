@@ -46,6 +46,8 @@ export async function launchFirefoxWithExtension(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // The options page asks for the server's host on sign-in; headless, no one could allow it.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {
