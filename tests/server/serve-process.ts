@@ -49,7 +49,9 @@ export async function serveProcess(
   return new Promise<ServerProcess>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     readline.createInterface({ input: child.stdout! }).once('line', (line) => {
-      const info = JSON.parse(line) as { port: number; adminToken: string | null };
+      const info = JSON.parse(line) as { port: number; adminToken: string | null; error?: string };
+      // `serve --json` that fails to start prints {"error": …} and exits: say why.
+      if (info.error !== undefined) return reject(new Error(`server did not start: ${info.error}`));
       resolve({ child, ...info, kill: () => ended('SIGKILL'), stop: () => ended('SIGTERM') });
     });
   });
