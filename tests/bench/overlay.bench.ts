@@ -1,15 +1,246 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startTestServer } from '../server/harness.ts';
 import { findChromium, launchWithExtension, signIn } from '../e2e/support/chromium.ts';
 import { expectedKeys, sitePages } from '../e2e/support/sites.ts';
+import { siteReplays } from './site-replay.ts';
 
-const POSTS = 1_000;
+/**
+ * The overlay's cost to the page, as a person scrolls each site, against a floor, in one run:
+ * - page alone (no extension), the floor (tests/bench/floor-extension: one empty host with an
+ *   open shadow root and one line of text per post, found by one MutationObserver), and
+ *   Switchboard signed in to an in-process server;
+ * - added main-thread time per post (CDP Performance TaskDuration of the page's renderer, the
+ *   content scripts' isolated worlds included, minus the page alone's), long tasks (> 50 ms);
+ * - time from a post's insertion to its badge drawn (its host's mirrored text), for posts the
+ *   server has never seen and again for the same posts once they are in the local cache;
+ * - hosts of posts that left X's window still held by the content script (heap, after GC);
+ * - the 1,000-post page as the worst case (the X fixture grown to 1,000 posts, loaded at once).
+ * BENCH_PROFILE=dir writes a CPU profile (.cpuprofile, for Chrome DevTools) of Switchboard's
+ * X replay there, and prints its heaviest functions.
+ */
 
-/** The X home fixture grown to 1,000 posts, each with its own status id. */
+const FLOOR_DIR = fileURLToPath(new URL('./floor-extension', import.meta.url));
+const REPLAY_POSTS: Record<string, number> = { x: 300, linkedin: 200, facebook: 200 };
+const MEMORY_POSTS = 1_000;
+const BIG_PAGE_POSTS = 1_000;
+/** After the last post: views arrive, badges draw, work the overlay deferred finishes. */
+const SETTLE_MS = 2_500;
+const VIEWPORT = { width: 1100, height: 900 };
+/** OVERLAY_BENCH=x,memory (sites, memory, big): only those parts, while working on one. */
+const parts = process.env.OVERLAY_BENCH?.split(',') ?? [
+  'x',
+  'linkedin',
+  'facebook',
+  'memory',
+  'big',
+];
+
+type Config = 'alone' | 'floor' | 'switchboard';
+
+interface Run {
+  taskMs: number;
+  scriptMs: number;
+  long: number[];
+  latencies: number[];
+  posts: number;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (n: number, digits = 1) => +n.toFixed(digits);
+
+async function metrics(cdp: CDPSession) {
+  const { metrics: all } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (all.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+async function plainBrowser(extensionDir?: string) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: VIEWPORT,
+    args: [
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
+      '--no-sandbox',
+      '--disable-gpu',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function serve(context: BrowserContext, route: string, html: string) {
+  await context.unrouteAll();
+  await context.route(route, (r) =>
+    r.request().resourceType() === 'document'
+      ? r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : r.fulfill({ status: 204, body: '' }),
+  );
+}
+
+/** Counts hosts our content script still holds for posts no longer in the page (after GC). */
+async function detachedHosts(page: Page, cdp: CDPSession) {
+  const contexts: { id: number; name: string; type: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) =>
+    contexts.push({ id: context.id, name: context.name, type: String(context.auxData?.type) }),
+  );
+  await cdp.send('Runtime.enable');
+  await page.waitForTimeout(200);
+  const world = contexts.find((c) => c.type === 'isolated' && c.name === 'Switchboard');
+  if (!world) throw new Error('no Switchboard content script world on the page');
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  let detached = 0;
+  let held = 0;
+  for (const proto of ['HTMLElement.prototype', 'ShadowRoot.prototype']) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: proto,
+      contextId: world.id,
+    });
+    const { objects } = await cdp.send('Runtime.queryObjects', {
+      prototypeObjectId: result.objectId!,
+    });
+    const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId!,
+      // queryObjects also lists prototypes (HTMLDivElement.prototype…): their getters throw.
+      functionDeclaration: `function () {
+        const host = (n) => {
+          try {
+            const h = n instanceof ShadowRoot ? n.host : n;
+            return h.localName === 'switchboard-overlay' ? h : null;
+          } catch { return null; }
+        };
+        const hosts = this.map(host).filter(Boolean);
+        return [hosts.filter((h) => !h.isConnected).length, hosts.length];
+      }`,
+      returnByValue: true,
+    });
+    if (!Array.isArray(count.value)) throw new Error(`counting hosts: ${count.description}`);
+    const [gone, seen] = count.value as [number, number];
+    detached = Math.max(detached, gone);
+    held = Math.max(held, seen);
+  }
+  await cdp.send('Runtime.disable');
+  return { detached, held };
+}
+
+interface ReplayRun {
+  site: string;
+  posts: number;
+  seed: number;
+  profile?: string;
+  memory?: boolean;
+}
+
+async function replay(
+  context: BrowserContext,
+  r: ReplayRun,
+): Promise<Run & { detached: number; held: number }> {
+  const site = siteReplays().get(r.site)!;
+  const script = site.script({ posts: r.posts, seed: r.seed });
+  await serve(
+    context,
+    site.route,
+    site.html.replace('</body>', `<script>${script}</script></body>`),
+  );
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(site.url, { waitUntil: 'load' });
+  await page.waitForTimeout(1_000); // content scripts start (document_idle) and settle
+  if (r.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const before = await metrics(cdp);
+  await page.evaluate(() => (window as unknown as { __bench: { start(): void } }).__bench.start());
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { done: boolean } }).__bench.done,
+    null,
+    {
+      timeout: 180_000,
+      polling: 500,
+    },
+  );
+  await page.waitForTimeout(SETTLE_MS);
+  const after = await metrics(cdp);
+  if (r.profile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(r.profile, { recursive: true });
+    fs.writeFileSync(path.join(r.profile, `${r.site}.cpuprofile`), JSON.stringify(profile));
+    printHeaviest(profile);
+  }
+  const bench = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { long: number[]; latencies: number[]; floorLatencies: number[] };
+        }
+      ).__bench,
+  );
+  const { detached, held } = r.memory ? await detachedHosts(page, cdp) : { detached: 0, held: 0 };
+  await page.close();
+  return {
+    taskMs: after.task - before.task,
+    scriptMs: after.script - before.script,
+    long: bench.long,
+    latencies: bench.latencies.length ? bench.latencies : bench.floorLatencies,
+    posts: r.posts,
+    detached,
+    held,
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time by function (url:line), heaviest first: where the time goes. */
+function printHeaviest(profile: {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const file = f.url.split('/').pop() || '(native)';
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const byFile = new Map<string, number>();
+  for (const [k, ms] of self) {
+    const file = k.split(' ').pop()!.split(':')[0]!;
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  }
+  for (const [file, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.error(`${ms.toFixed(1).padStart(9)} ms  all of ${file}`);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [k, ms] of top) console.error(`${ms.toFixed(1).padStart(9)} ms  ${k}`);
+}
+
+/** The X home fixture grown to 1,000 posts, each with its own status id, loaded at once. */
 function bigTimeline(): string {
   const html = fs.readFileSync(sitePages.find((s) => s.site === 'x')!.file, 'utf8');
   const start = html.indexOf('<div data-testid="cellInnerDiv"');
@@ -18,7 +249,7 @@ function bigTimeline(): string {
   const ids = [...new Set(rows.match(/\d{19}/g) ?? [])];
   const perCopy = expectedKeys(sitePages.find((s) => s.site === 'x')!).length; // the ad is not one
   let out = '';
-  for (let copy = 0; copy * perCopy < POSTS; copy++)
+  for (let copy = 0; copy * perCopy < BIG_PAGE_POSTS; copy++)
     out += ids.reduce(
       (acc, id, i) =>
         acc.split(id).join(String(1_900_000_000_000_000_000n + BigInt(copy * 100 + i))),
@@ -33,60 +264,132 @@ const LONG_TASKS = `window.__long = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
   .observe({ type: 'longtask', buffered: true });`;
 
-async function measure(context: BrowserContext, html: string, waitForBadges: boolean) {
-  await context.route('https://x.com/**', (route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html', body: html })
-      : route.fulfill({ status: 204, body: '' }),
-  );
+async function bigPage(context: BrowserContext, html: string, hostTag: string | null) {
+  await serve(context, 'https://x.com/**', html);
   const page: Page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded', timeout: 120_000 });
-  if (waitForBadges)
+  if (hostTag)
     await page.waitForFunction(
-      (n) => document.querySelectorAll('switchboard-overlay').length >= n,
-      POSTS,
+      ([tag, n]) => document.querySelectorAll(tag as string).length >= (n as number),
+      [hostTag, BIG_PAGE_POSTS - 8],
       { timeout: 60_000 },
     );
   await page.waitForTimeout(3_000); // views from the server arrive and paint
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const task = metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+  const { task } = await metrics(cdp);
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  await page.close();
   return { task, long };
 }
 
-/**
- * The overlay's cost to the page on a 1,000-post feed: main-thread task time with the extension
- * minus the same page without it, per post; and the longest task.
- */
 export async function overlayBench(): Promise<Record<string, number>> {
-  const html = bigTimeline();
   const ts = await startTestServer();
   const org = await ts.org('Bench', ['Support']);
   const ana = await org.member('Ana', 'member', ['Support']);
-  const ext = await launchWithExtension();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-plain-'));
-  const plain = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const alone = await plainBrowser();
+  const floor = await plainBrowser(FLOOR_DIR);
+  const ext = await launchWithExtension({ viewport: VIEWPORT });
+  const figures: Record<string, number> = {};
+  const browsers: Record<Config, BrowserContext> = {
+    alone: alone.context,
+    floor: floor.context,
+    switchboard: ext.context,
+  };
   try {
-    await signIn(ext, `http://127.0.0.1:${ts.port}`, ana.token, 'Ana');
-    const base = await measure(plain, html, false);
-    const withExt = await measure(ext.context, html, true);
-    return {
-      overlay_main_thread_ms_per_post: +((withExt.task - base.task) / POSTS).toFixed(3),
-      overlay_longest_task_ms: Math.round(Math.max(0, ...withExt.long)),
-      overlay_long_tasks: withExt.long.length,
-      page_alone_longest_task_ms: Math.round(Math.max(0, ...base.long)),
-    };
+    await (await signIn(ext, `http://127.0.0.1:${ts.port}`, ana.token, 'Ana')).close();
+    let seed = 1;
+    for (const site of ['x', 'linkedin', 'facebook'].filter((s) => parts.includes(s))) {
+      const posts = REPLAY_POSTS[site]!;
+      const runs = {} as Record<Config, Run>;
+      for (const config of ['alone', 'floor', 'switchboard'] as Config[])
+        runs[config] = await replay(browsers[config], {
+          site,
+          posts,
+          seed,
+          profile: config === 'switchboard' && site === 'x' ? process.env.BENCH_PROFILE : undefined,
+        });
+      // The same posts again: now in the extension's local cache.
+      const cached = await replay(ext.context, { site, posts, seed });
+      seed++;
+      const added = (c: Config) => (runs[c].taskMs - runs.alone.taskMs) / posts;
+      const longAdded = (c: Config) =>
+        runs[c].long.filter((d) => d > 50).length - runs.alone.long.filter((d) => d > 50).length;
+      const p = `overlay_${site}_`;
+      Object.assign(figures, {
+        [`${p}page_alone_ms_per_post`]: round(runs.alone.taskMs / posts, 3),
+        [`${p}floor_ms_per_post`]: round(added('floor'), 3),
+        [`${p}switchboard_ms_per_post`]: round(added('switchboard'), 3),
+        [`${p}ratio_to_floor`]: round(added('switchboard') / Math.max(added('floor'), 0.001), 2),
+        [`${p}switchboard_script_ms_per_post`]: round(
+          (runs.switchboard.scriptMs - runs.alone.scriptMs) / posts,
+          3,
+        ),
+        [`${p}long_tasks_alone`]: runs.alone.long.length,
+        [`${p}long_tasks_added_floor`]: longAdded('floor'),
+        [`${p}long_tasks_added_switchboard`]: longAdded('switchboard'),
+        [`${p}longest_task_switchboard_ms`]: Math.round(Math.max(0, ...runs.switchboard.long)),
+        [`${p}longest_task_alone_ms`]: Math.round(Math.max(0, ...runs.alone.long)),
+        [`${p}badge_uncached_p50_ms`]: Math.round(percentile(runs.switchboard.latencies, 50)),
+        [`${p}badge_uncached_p95_ms`]: Math.round(percentile(runs.switchboard.latencies, 95)),
+        [`${p}badge_cached_p50_ms`]: Math.round(percentile(cached.latencies, 50)),
+        [`${p}badge_cached_p95_ms`]: Math.round(percentile(cached.latencies, 95)),
+        [`${p}badges_drawn`]: runs.switchboard.latencies.length,
+        [`${p}floor_host_p95_ms`]: Math.round(percentile(runs.floor.latencies, 95)),
+      });
+    }
+    // Memory: 1,000 posts through X's window; hosts still held for posts that left the page.
+    if (parts.includes('memory')) {
+      const memory = await replay(ext.context, {
+        site: 'x',
+        posts: MEMORY_POSTS,
+        seed: seed++,
+        memory: true,
+      });
+      figures.overlay_x_detached_hosts_after_1000 = memory.detached;
+      // Hosts the content script's world still references at all (the ~25 in the window).
+      figures.overlay_x_hosts_held_after_1000 = memory.held;
+    }
+
+    // The worst case: 1,000 posts in the page at once.
+    if (parts.includes('big')) {
+      const html = bigTimeline();
+      const big = {
+        alone: await bigPage(alone.context, html, null),
+        floor: await bigPage(floor.context, html, 'floor-overlay'),
+        switchboard: await bigPage(ext.context, html, 'switchboard-overlay'),
+      };
+      const bigAdded = (c: Config) => (big[c].task - big.alone.task) / BIG_PAGE_POSTS;
+      Object.assign(figures, {
+        overlay_1000_floor_ms_per_post: round(bigAdded('floor'), 3),
+        overlay_1000_switchboard_ms_per_post: round(bigAdded('switchboard'), 3),
+        overlay_1000_ratio_to_floor: round(
+          bigAdded('switchboard') / Math.max(bigAdded('floor'), 0.001),
+          2,
+        ),
+        overlay_1000_longest_task_alone_ms: Math.round(Math.max(0, ...big.alone.long)),
+        overlay_1000_longest_task_floor_ms: Math.round(Math.max(0, ...big.floor.long)),
+        overlay_1000_longest_task_switchboard_ms: Math.round(Math.max(0, ...big.switchboard.long)),
+        overlay_1000_long_tasks_added_switchboard:
+          big.switchboard.long.length - big.alone.long.length,
+      });
+    }
+    // What the content scripts weigh, as the browser downloads them (gzip).
+    const scripts = path.join(
+      fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)),
+      'content-scripts',
+    );
+    for (const file of fs.readdirSync(scripts).filter((f) => f.endsWith('.js')))
+      figures[`overlay_content_script_${file.replace('.js', '')}_kb_gzip`] = round(
+        zlib.gzipSync(fs.readFileSync(path.join(scripts, file)), { level: 9 }).length / 1024,
+        1,
+      );
+    return figures;
   } finally {
     await ext.close();
-    await plain.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await alone.close();
+    await floor.close();
     await ts.close();
   }
 }

@@ -3,7 +3,7 @@ import { propagationBench } from './propagation.bench.ts';
 import { serverBench } from './server.bench.ts';
 import { serverScaleBench } from './server-figures.ts';
 
-/** `npm run bench [-- --json]`: every benchmark, printed as one object of named figures. */
+/** `npm run bench [-- --json] [--only NAME]`: every benchmark, printed as one object of named figures. */
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   server: serverBench,
   'server-scale': serverScaleBench,
@@ -12,8 +12,11 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
 };
 
 const json = process.argv.includes('--json');
+// `--only overlay` (repeatable): just those suites.
+const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a] : []));
 const figures: Record<string, number> = {};
 for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
   if (!json) console.error(`running ${name}…`);
   Object.assign(figures, await run());
 }
