@@ -125,20 +125,23 @@ export async function updateDepartment(
   checkWatchPhrases(patch.watchPhrases);
   await getDepartment(trx, orgId, id);
   if (patch.name !== undefined) await requireFreeName(trx, orgId, patch.name, id);
-  await trx
-    .updateTable('departments')
-    .set({
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.color !== undefined && { color: patch.color }),
-      ...(patch.slaMinutes !== undefined && { sla_minutes: patch.slaMinutes }),
-      ...(patch.guidelines !== undefined && { guidelines: JSON.stringify(patch.guidelines) }),
-      ...(patch.watchPhrases !== undefined && {
-        watch_phrases: JSON.stringify(patch.watchPhrases),
-      }),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
+  const changes = {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.color !== undefined && { color: patch.color }),
+    ...(patch.slaMinutes !== undefined && { sla_minutes: patch.slaMinutes }),
+    ...(patch.guidelines !== undefined && { guidelines: JSON.stringify(patch.guidelines) }),
+    ...(patch.watchPhrases !== undefined && {
+      watch_phrases: JSON.stringify(patch.watchPhrases),
+    }),
+  };
+  // An update that names no field changes nothing (an empty SET is not SQL: it was a 500).
+  if (Object.keys(changes).length)
+    await trx
+      .updateTable('departments')
+      .set(changes)
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
   return getDepartment(trx, orgId, id);
 }
 

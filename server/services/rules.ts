@@ -75,7 +75,9 @@ export async function updateRule(
   patch: Partial<RuleInput>,
 ) {
   const { id, position, ...current } = rule;
-  const next = zRuleInput.parse({ ...current, ...patch });
+  // A field given as undefined (an in-process caller) is left as it is, not cleared.
+  const given = Object.entries(patch).filter(([, v]) => v !== undefined);
+  const next = zRuleInput.parse({ ...current, ...Object.fromEntries(given) });
   await checkRule(trx, orgId, next);
   await trx
     .updateTable('rules')
