@@ -20,7 +20,12 @@ const uniqueMessages: Record<string, string> = {
   members: 'this member exists already',
   rules: 'this rule exists already',
   consults: 'this consult exists already',
+  orgs: 'this organisation exists already',
+  events: 'an event with this id was recorded already: send it again',
 };
+
+/** The fallback for a unique constraint of a table not named above (a test holds it unused). */
+export const UNIQUE_FALLBACK = 'this conflicts with an existing record';
 
 function tableOfSqliteConstraint(message: string): string | null {
   // "UNIQUE constraint failed: departments.org_id, departments.name"
@@ -48,5 +53,5 @@ export function classifyDatabaseError(e: unknown): DatabaseRefusal | null {
 }
 
 function uniqueMessage(table: string | null): string {
-  return (table && uniqueMessages[table]) ?? 'this conflicts with an existing record';
+  return (table && uniqueMessages[table]) ?? UNIQUE_FALLBACK;
 }
