@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient } from 'kysely';
 
+/** Starts a statement text that is never prepared by name (it changes from run to run). */
+export const ONCE = '/* sb:once */';
+
 /** Runs of the same text before it is prepared: one-off statements are not worth a name. */
 const HOT_AFTER = 3;
 /** Texts prepared at most: IN lists of every length would otherwise each get a name. */
@@ -18,6 +21,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
   const runs = new Map<string, number>();
   const names = new Map<string, string>();
   const nameFor = (text: string): string | undefined => {
+    if (text.startsWith(ONCE)) return undefined;
     const name = names.get(text);
     if (name !== undefined || names.size >= MAX_NAMES) return name;
     const n = (runs.get(text) ?? 0) + 1;

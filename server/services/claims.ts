@@ -66,6 +66,11 @@ export async function requireFence(
   now: number,
 ) {
   const { live } = await currentClaim(trx, caller.orgId, postKey, now);
+  return checkFence(live, caller, token);
+}
+
+/** requireFence on a claim already read. */
+export function checkFence(live: Claim | null, caller: Caller, token: number): Claim {
   if (!live || live.holderId !== caller.id || live.token !== token)
     throw stale(token, live, caller.id);
   return live;
@@ -79,6 +84,14 @@ export async function dropClaim(trx: Trx, orgId: string, postKey: string, now: n
     .where('org_id', '=', orgId)
     .where('post_key', '=', postKey)
     .execute();
+}
+
+/** dropClaim as one statement that says whether it found the row (WriteContext.emitIf). */
+export function dropLease(orgId: string, postKey: string, now: number) {
+  return sql<{ token: number }>`
+    update claims set holder_id = null, expires_at = ${now}
+    where org_id = ${orgId} and post_key = ${postKey}
+    returning token`;
 }
 
 /**

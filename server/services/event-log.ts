@@ -3,6 +3,7 @@ import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Trx } from './deps.ts';
+import { ONCE } from '../db/prepared-statements.ts';
 import type { Claim, EventType, SyncEvent, Thread } from '../../shared/domain/schemas/index.ts';
 
 /** What a write says about an event; runWrite adds the organisation, the time and the actor. */
@@ -65,17 +66,68 @@ export async function appendEventsIf<R extends object>(
   return { row: row as unknown as R, lastEventId: Number(lastEventId) };
 }
 
+/** A change a write expects to return a row, and the events it logs with it. */
+export interface GuardedChange {
+  statement: RawBuilder<object>;
+  events: readonly NewEvent[];
+}
+
+/**
+ * Several writes' guarded changes (each on a post of its own) and their events as one statement
+ * on PostgreSQL: one round trip for a group's claims where there was one each. Resolves with each
+ * statement's row as JSON (null where it returned none: then its events are not logged) and the
+ * last event id. Events are numbered in the order given.
+ */
+export async function appendGuardedChanges(
+  trx: Trx,
+  changes: readonly GuardedChange[],
+): Promise<{ rows: (Record<string, unknown> | null)[]; lastEventId: number | null }> {
+  // Not worth a prepared statement's name (db/prepared-statements.ts): the text changes with the
+  // group.
+  const ctes = changes.map((c, n) => sql`${sql.raw(`s${n}`)} as (${c.statement}),`);
+  let ord = 0;
+  const values = changes.flatMap((c, n) =>
+    c.events.map((e) => sql`(${sql.lit(n)}, ${sql.lit(ord++)}, ${eventCells(e, 'cast')})`),
+  );
+  const done = sql.raw(changes.map((_, n) => `select ${n} from s${n}`).join(' union all '));
+  const logged =
+    values.length === 0
+      ? sql`select null::bigint as id where false`
+      : sql`insert into events (org_id, type, post_key, actor_id, at, payload)
+      select org_id, type, post_key, actor_id, at, payload
+      from (values ${sql.join(values)}) as v (n, ord, org_id, type, post_key, actor_id, at, payload)
+      where n in (${done})
+      order by ord
+      returning id`;
+  const rows = sql.join(
+    changes.map((_, n) => sql.raw(`(select row_to_json(s${n}) from s${n}) as r${n}`)),
+  );
+  const { rows: found } = await sql<Record<string, unknown>>`${sql.raw(ONCE)}
+    with ${sql.join(ctes, sql` `)} logged as (${logged})
+    select ${rows}, (select max(id) from logged) as sb_last_event_id`.execute(trx);
+  const result = found[0]!;
+  const last = result.sb_last_event_id;
+  return {
+    rows: changes.map((_, n) => (result[`r${n}`] as Record<string, unknown> | null) ?? null),
+    lastEventId: last === null || last === undefined ? null : Number(last),
+  };
+}
+
 // A new post's events (post.seen, thread.routed) carry the same thread: its JSON is made once.
 const threadTexts = new WeakMap<Thread, string>();
 
 /** One event's row; inside a SELECT (cast) PostgreSQL needs its epoch-ms column typed. */
 function eventValues(e: NewEvent, cast?: 'cast') {
+  return sql`(${eventCells(e, cast)})`;
+}
+
+function eventCells(e: NewEvent, cast?: 'cast') {
   let thread = e.thread ? threadTexts.get(e.thread) : 'null';
   if (thread === undefined) threadTexts.set(e.thread!, (thread = JSON.stringify(e.thread)));
   // The same text as JSON.stringify({ thread, claim, data }).
   const payload = `{"thread":${thread},"claim":${JSON.stringify(e.claim ?? null)},"data":${JSON.stringify(e.data ?? {})}}`;
   const at = cast ? sql`cast(${e.at} as bigint)` : sql`${e.at}`;
-  return sql`(${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payload})`;
+  return sql`${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payload}`;
 }
 
 export function toSyncEvent(row: Selectable<EventTable>): SyncEvent {

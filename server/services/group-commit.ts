@@ -2,18 +2,47 @@ import { TRPCError } from '@trpc/server';
 import { lockOrgAndReadNow, notifyCommit, savepoints } from '../db/dialect.ts';
 import { MutationWatch } from './mutation-watch.ts';
 import type { ServerDeps, Trx } from './deps.ts';
+import type { RawBuilder } from 'kysely';
+import { appendEventsIf, appendGuardedChanges } from './event-log.ts';
+import type { GuardedChange, NewEvent } from './event-log.ts';
+import { postState, postStates } from './thread-access.ts';
+import type { PostState } from './thread-access.ts';
 
 export type WriteOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** One write waiting for its group: it runs inside the group's transaction, in a savepoint. */
 export interface PendingWrite {
   orgId: string;
+  /**
+   * The one post this write reads and may change (its thread and claim rows; it may append
+   * events), when it touches no other. The group reads such posts' state at once (GroupReads).
+   */
+  postKey?: string;
   /** Runs the write; says whether it changed anything (a replay does not) and its last event. */
   run(
     trx: Trx,
     now: number,
+    reads: GroupReads,
   ): Promise<{ value: unknown; changed: boolean; lastEventId: number | null }>;
   settle(outcome: WriteOutcome): void;
+}
+
+/** What a write does through its group. */
+export interface GroupReads {
+  /** A post's thread and claim as they stand now in this transaction (NOT_FOUND if unknown). */
+  postState(postKey: string): Promise<PostState>;
+  /**
+   * A guarded change on the write's own post (scope postKey) that the write expects to return a
+   * row, with the events it logs: `check` throws if the row (null when none) is not the one
+   * expected. On PostgreSQL the group may run it later, with its other writes' such changes in
+   * one statement (one round trip for all); a check that throws there runs the group again with
+   * each write on its own, where the check's error is that write's answer.
+   */
+  expectRow<R extends object>(
+    statement: RawBuilder<R>,
+    events: readonly NewEvent[],
+    check: (row: R | null) => void,
+  ): Promise<void>;
 }
 
 const MAX_GROUP = 256;
@@ -82,29 +111,85 @@ export class GroupCommitter {
    */
   private attempt(orgId: string, group: readonly PendingWrite[], withSavepoints: boolean) {
     const { store } = this.deps;
+    const { dialect } = store;
     return store.db.transaction().execute(async (trx) => {
-      const now = await lockOrgAndReadNow(trx, store.dialect, orgId);
+      const now = await lockOrgAndReadNow(trx, dialect, orgId);
+      // The posts the group's writes name, read at once under the lock: a write on a post no
+      // earlier write of the group changed, with only such writes before it, reads its state
+      // from here (one statement for the group instead of one per write).
+      const keys = new Set(group.flatMap((w) => (w.postKey ? [w.postKey] : [])));
+      const early = keys.size > 1 ? await postStates(trx, dialect, orgId, [...keys]) : null;
+      const changedKeys = new Set<string>();
+      let anyOtherChange = false;
       const outcomes: WriteOutcome[] = [];
       let changed = false;
       let lastEventId: number | null = null;
+      const noteEvent = (id: number | null) => {
+        if (id !== null) lastEventId = Math.max(id, lastEventId ?? 0);
+      };
+      // Guarded changes held back (PostgreSQL, no savepoints): each on a post of its own.
+      let held: (GuardedChange & { check(row: unknown): void; postKey: string })[] = [];
+      const flush = async () => {
+        if (held.length === 0) return;
+        const batch = held;
+        held = [];
+        const done = await appendGuardedChanges(trx, batch);
+        noteEvent(done.lastEventId);
+        batch.forEach((c, i) => {
+          try {
+            c.check(done.rows[i] ?? null);
+          } catch {
+            throw new UndoNeeded();
+          }
+        });
+      };
+      const deferring = dialect === 'postgres' && !withSavepoints;
       if (withSavepoints) await savepoints.first(trx);
       for (const [i, write] of group.entries()) {
-        if (withSavepoints && i > 0) await savepoints.next(trx, store.dialect);
+        // A write that may read what a held change wrote runs after it.
+        if (!write.postKey || held.some((c) => c.postKey === write.postKey)) await flush();
+        if (withSavepoints && i > 0) await savepoints.next(trx, dialect);
         const watch = new MutationWatch();
+        const wtrx = withSavepoints ? trx : trx.withPlugin(watch);
+        const mine: typeof held = [];
+        const reads: GroupReads = {
+          postState(postKey) {
+            const known = anyOtherChange || changedKeys.has(postKey) ? null : early?.get(postKey);
+            return known ? Promise.resolve(known) : postState(wtrx, orgId, postKey);
+          },
+          async expectRow(statement, events, check) {
+            if (deferring && write.postKey) {
+              const c = check as (row: unknown) => void;
+              mine.push({ statement, events, check: c, postKey: write.postKey });
+              return;
+            }
+            const done = await appendEventsIf(wtrx, dialect, statement, events);
+            noteEvent(done.lastEventId);
+            check(done.row);
+          },
+        };
+        let touched = true;
         try {
-          const done = await write.run(withSavepoints ? trx : trx.withPlugin(watch), now);
+          const done = await write.run(wtrx, now, reads);
           outcomes.push({ ok: true, value: done.value });
           changed ||= done.changed;
-          lastEventId = done.lastEventId ?? lastEventId;
+          touched = done.changed;
+          noteEvent(done.lastEventId);
+          held.push(...mine);
         } catch (error) {
           if (withSavepoints) await savepoints.undo(trx);
           else if (!(error instanceof TRPCError && watch.untouched)) throw new UndoNeeded();
+          else touched = false;
           outcomes.push({ ok: false, error });
         }
+        if (touched) {
+          if (write.postKey) changedKeys.add(write.postKey);
+          else anyOtherChange = true;
+        }
       }
+      await flush();
       if (withSavepoints) await savepoints.release(trx);
-      if (lastEventId !== null)
-        await notifyCommit(trx, store.dialect, { orgId, eventId: lastEventId });
+      if (lastEventId !== null) await notifyCommit(trx, dialect, { orgId, eventId: lastEventId });
       return { outcomes, changed };
     });
   }

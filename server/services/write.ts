@@ -6,6 +6,8 @@ import type { RawBuilder } from 'kysely';
 import { appendEvents, appendEventsIf } from './event-log.ts';
 import type { EventFields, NewEvent } from './event-log.ts';
 import { GroupCommitter } from './group-commit.ts';
+import type { GroupReads } from './group-commit.ts';
+import type { PostState } from './thread-access.ts';
 
 export interface WriteScope {
   orgId: string;
@@ -14,6 +16,11 @@ export interface WriteScope {
   /** The client-made id of an idempotent mutation, and the procedure it names. */
   clientMutationId?: string;
   procedure?: ProcedurePath;
+  /**
+   * The one post the write reads and may change (its thread and claim rows, plus events), when
+   * it touches nothing else: its group then reads it with the group's other posts, at once.
+   */
+  postKey?: string;
 }
 
 /** The scope of a write a signed-in member makes through a procedure. */
@@ -44,6 +51,22 @@ export interface WriteContext {
    * one round trip on PostgreSQL; resolves with that row, or null when nothing was emitted.
    */
   emitIf<R extends object>(statement: RawBuilder<R>, ...events: EventFields[]): Promise<R | null>;
+  /**
+   * A post's thread and claim as they stand in this transaction (NOT_FOUND if unknown); the
+   * scope's own post may come from the group's one read of all its posts.
+   */
+  postState(postKey: string): Promise<PostState>;
+  /**
+   * Runs `statement` (a change of the scope's own post, with RETURNING) and logs `events` with
+   * it, for a write that has read, under the org lock, all that decides it: `check` throws when
+   * the row (null if none) is not the one expected. The group may run it with its other writes'
+   * (one round trip on PostgreSQL), so the write learns nothing from it but a refusal.
+   */
+  expectRow<R extends object>(
+    statement: RawBuilder<R>,
+    check: (row: R | null) => void,
+    ...events: EventFields[]
+  ): Promise<void>;
 }
 
 const committers = new WeakMap<ServerDeps, GroupCommitter>();
@@ -64,7 +87,8 @@ export function runWrite<T>(
   return new Promise<T>((resolve, reject) =>
     committer.submit({
       orgId: scope.orgId,
-      run: (trx, now) => applyOnce(trx, now, deps.store.dialect, scope, fn),
+      postKey: scope.postKey,
+      run: (trx, now, reads) => applyOnce(trx, now, reads, deps.store.dialect, scope, fn),
       settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
     }),
   );
@@ -73,6 +97,7 @@ export function runWrite<T>(
 async function applyOnce<T>(
   trx: Trx,
   now: number,
+  reads: GroupReads,
   dialect: DialectName,
   scope: WriteScope,
   fn: (w: WriteContext) => Promise<T>,
@@ -105,7 +130,13 @@ async function applyOnce<T>(
     lastEventId = done.lastEventId ?? lastEventId;
     return done.row;
   };
-  const value = await fn({ trx, now, emit, emitIf });
+  const postState = (postKey: string) => reads.postState(postKey);
+  const expectRow = <R extends object>(
+    statement: RawBuilder<R>,
+    check: (row: R | null) => void,
+    ...events: EventFields[]
+  ) => reads.expectRow(statement, scoped(events), check);
+  const value = await fn({ trx, now, emit, emitIf, postState, expectRow });
   if (replayKey)
     await trx
       .insertInto('mutations')

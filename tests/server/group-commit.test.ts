@@ -96,4 +96,45 @@ describe.skipIf(!!skipReason)('group commit', () => {
     expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
     expect(await logged(keys)).toEqual([1, 0]);
   });
+
+  it('runs the changes writes hold back for their group, and undoes only the one whose check fails', async () => {
+    // Each on a post of its own: PostgreSQL runs their changes in one statement at the end.
+    const keys = [1, 2, 3, 4].map((i) => `x:held-${++n}-${i}`);
+    const held = (key: string, returnsRow: boolean) =>
+      runWrite(w.deps, { ...systemScope(w.orgId), postKey: key }, async (c) => {
+        await c.expectRow(
+          sql<{ one: number }>`select 1 as one where 1 = ${returnsRow ? 1 : 0}`,
+          (row) => {
+            if (!row) throw refused();
+          },
+          { type: 'post.seen', postKey: key },
+          { type: 'thread.routed', postKey: key },
+        );
+        return key;
+      });
+    const outcomes = await Promise.allSettled([
+      held(keys[0]!, true),
+      held(keys[1]!, false),
+      runWrite(w.deps, systemScope(w.orgId), (c) => seen(c, keys[2]!)),
+      held(keys[3]!, true),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    expect(await logged(keys)).toEqual([2, 0, 1, 2]);
+    // The log keeps the order the writes were made in.
+    const events = await eventsAfter(w.deps.store.db, w.orgId, 0, 10_000);
+    const order = events.filter((e) => keys.includes(e.postKey!)).map((e) => [e.postKey, e.type]);
+    expect(order).toEqual([
+      [keys[0], 'post.seen'],
+      [keys[0], 'thread.routed'],
+      [keys[2], 'post.seen'],
+      [keys[3], 'post.seen'],
+      [keys[3], 'thread.routed'],
+    ]);
+  });
 });

@@ -5,8 +5,9 @@ import { canActOn } from '../../../shared/domain/permissions.ts';
 import { authorize } from '../authorize.ts';
 import {
   ClaimHeldError,
+  checkFence,
   currentClaim,
-  dropClaim,
+  dropLease,
   leaseUpsert,
   held,
   requireFence,
@@ -14,7 +15,7 @@ import {
 } from '../claims.ts';
 import type { Call } from '../deps.ts';
 import { getMember } from '../members.ts';
-import { postState, threadRow } from '../thread-access.ts';
+import { threadRow } from '../thread-access.ts';
 import { toClaim, toThread } from '../views.ts';
 import { callerScope, runWrite } from '../write.ts';
 
@@ -31,10 +32,10 @@ export async function acquire(
   const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
   return runWrite(
     deps,
-    callerScope(caller, 'claims.acquire', input.clientMutationId),
-    async ({ trx, now, emitIf }) => {
+    { ...callerScope(caller, 'claims.acquire', input.clientMutationId), postKey: input.postKey },
+    async ({ now, expectRow, postState }) => {
       const { orgId } = caller;
-      const { thread, claim: row } = await postState(trx, orgId, input.postKey);
+      const { thread, claim: row } = await postState(input.postKey);
       authorize(caller, 'claims.acquire', { departmentId: thread.department_id });
       requireOpen(thread);
       const before = toClaim(row, now);
@@ -77,11 +78,22 @@ export async function acquire(
         now,
         leaseMs,
       });
-      const granted = await emitIf(upsert, ...expired, acquired);
-      if (!granted) throw new ClaimHeldError('someone else claimed this post just now', null);
-      if (Number(granted.token) !== claim.token || Number(granted.expires_at) !== claim.expiresAt)
-        // Cannot happen under the org lock; thrown after a change, so this write is undone.
-        throw new Error(`claims.acquire: lease ${String(granted.token)} is not the one announced`);
+      await expectRow(
+        upsert,
+        (granted) => {
+          if (!granted) throw new ClaimHeldError('someone else claimed this post just now', null);
+          // Cannot happen under the org lock; thrown after a change, so this write is undone.
+          if (
+            Number(granted.token) !== claim.token ||
+            Number(granted.expires_at) !== claim.expiresAt
+          )
+            throw new Error(
+              `claims.acquire: lease ${String(granted.token)} is not the one announced`,
+            );
+        },
+        ...expired,
+        acquired,
+      );
       return { token: claim.token, expiresAt: claim.expiresAt };
     },
   );
@@ -93,7 +105,7 @@ export async function renew(
 ): Promise<{ token: number; expiresAt: number }> {
   return runWrite(
     deps,
-    callerScope(caller, 'claims.renew', input.clientMutationId),
+    { ...callerScope(caller, 'claims.renew', input.clientMutationId), postKey: input.postKey },
     async ({ trx, now, emit }) => {
       authorize(caller, 'claims.renew');
       const live = await requireFence(trx, caller, input.postKey, input.token, now);
@@ -116,13 +128,25 @@ export async function release(
 ): Promise<{ released: true }> {
   return runWrite(
     deps,
-    callerScope(caller, 'claims.release', input.clientMutationId),
-    async ({ trx, now, emit }) => {
+    { ...callerScope(caller, 'claims.release', input.clientMutationId), postKey: input.postKey },
+    async ({ now, expectRow, postState }) => {
       authorize(caller, 'claims.release');
-      await requireFence(trx, caller, input.postKey, input.token, now);
-      await dropClaim(trx, caller.orgId, input.postKey, now);
-      const thread = toThread(await threadRow(trx, caller.orgId, input.postKey));
-      await emit({ type: 'claim.released', postKey: input.postKey, thread, claim: null });
+      const { thread, claim: row } = await postState(input.postKey);
+      checkFence(toClaim(row, now), caller, input.token);
+      // The row is there (the fence saw it) and stays so under the org lock: one statement.
+      const event = {
+        type: 'claim.released',
+        postKey: input.postKey,
+        thread: toThread(thread),
+        claim: null,
+      } as const;
+      await expectRow(
+        dropLease(caller.orgId, input.postKey, now),
+        (dropped) => {
+          if (!dropped) throw new Error('claims.release: the claim checked is gone');
+        },
+        event,
+      );
       return { released: true as const };
     },
   );
