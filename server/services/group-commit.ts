@@ -48,6 +48,24 @@ export interface GroupReads {
 const MAX_GROUP = 256;
 
 /**
+ * For the crash test only (tests/server/group-commit-crash.test.ts): SWITCHBOARD_TEST_CRASH_IN_GROUP
+ * = `before-commit:N` or `after-commit:N` makes this process SIGKILL itself in the N-th group of
+ * two writes or more, once its writes have run but before its COMMIT, or once committed but
+ * before any of its writers is answered.
+ */
+const crashPoint = (() => {
+  const m = /^(before|after)-commit:(\d+)$/.exec(process.env.SWITCHBOARD_TEST_CRASH_IN_GROUP ?? '');
+  return m ? { when: m[1] as 'before' | 'after', group: Number(m[2]) } : null;
+})();
+let groupsSeen = 0;
+function crashIf(when: 'before' | 'after', size: number, counted = false) {
+  if (!crashPoint || size < 2) return;
+  if (counted) groupsSeen++;
+  if (crashPoint.when === when && groupsSeen === crashPoint.group)
+    process.kill(process.pid, 'SIGKILL');
+}
+
+/**
  * Group commit. Writes of one organisation that arrive together (in the same turn of the event
  * loop, or while the previous group is committing) run in one transaction, where one refusal
  * undoes only itself (see `attempt`); the group costs one commit (one fsync), and
@@ -98,6 +116,7 @@ export class GroupCommitter {
       for (const write of group) write.settle({ ok: false, error });
       return;
     }
+    crashIf('after', group.length);
     if (done.changed) this.deps.bus.wake(orgId);
     group.forEach((write, i) => write.settle(done.outcomes[i]!));
   }
@@ -190,6 +209,7 @@ export class GroupCommitter {
       await flush();
       if (withSavepoints) await savepoints.release(trx);
       if (lastEventId !== null) await notifyCommit(trx, dialect, { orgId, eventId: lastEventId });
+      crashIf('before', group.length, true);
       return { outcomes, changed };
     });
   }
