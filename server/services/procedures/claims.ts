@@ -131,8 +131,13 @@ export async function release(
     { ...callerScope(caller, 'claims.release', input.clientMutationId), postKey: input.postKey },
     async ({ now, expectRow, postState }) => {
       authorize(caller, 'claims.release');
-      const { thread, claim: row } = await postState(input.postKey);
-      checkFence(toClaim(row, now), caller, input.token);
+      // A post never observed holds no claim either: the token is stale (CONFLICT), as for any.
+      const state = await postState(input.postKey).catch((e: unknown) => {
+        if (e instanceof TRPCError && e.code === 'NOT_FOUND') return null;
+        throw e;
+      });
+      checkFence(toClaim(state?.claim, now), caller, input.token);
+      const thread = state!.thread;
       // The row is there (the fence saw it) and stays so under the org lock: one statement.
       const event = {
         type: 'claim.released',
