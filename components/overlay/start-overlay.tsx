@@ -23,6 +23,10 @@ import type { SiteAdapter } from '../../shared/sites/site-adapter.ts';
 
 /** After this long without its view a badge is drawn anyway ("Loading…"), e.g. server trouble. */
 const VIEW_WAIT_MS = 3_000;
+/** How far beyond the viewport (above and below) a post's badge is drawn ahead of time. */
+const NEAR_PX = 1_500;
+/** Posts read in one pass up to this many are taken as near (see apply). */
+const FEW_POSTS = 20;
 
 /** One broken post (or a markup change) must not flood the console or stop the others. */
 function errorLogger(site: string) {
@@ -75,10 +79,31 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
       onError(error);
     }
   };
+  // Badges are drawn only for posts near the viewport: a 1,000-post page draws the screenful
+  // in view and the next few, not 1,000 badges nobody sees (their hosts hold their height).
+  // A post once near stays drawn. Without IntersectionObserver every post counts as near.
+  const near = new WeakSet<Element>();
+  const nearby =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            let woke = false;
+            for (const entry of entries)
+              if (entry.isIntersecting) {
+                near.add(entry.target);
+                nearby?.unobserve(entry.target);
+                woke = true;
+              }
+            if (woke) queue.wake();
+          },
+          { rootMargin: `${NEAR_PX}px 0px` },
+        )
+      : null;
   const queue = createRevealQueue({
     signal,
     reveal: mounts.reveal,
-    isReady(postKey, waitedMs) {
+    isReady(postKey, waitedMs, el) {
+      if (nearby && !near.has(el)) return false;
       const { views, session } = store.getState();
       const final = session.connection === 'signed-out' || session.connection === 'offline';
       return final || views.has(postKey) || waitedMs > VIEW_WAIT_MS;
@@ -91,9 +116,15 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     if (unobserve) port.unobserve(unobserve);
   };
   const apply = (changes: PostChange[]) => {
+    // A few new posts at a time are what a person scrolls into: drawn without asking the
+    // IntersectionObserver, whose first answer came about 470 ms late on X's timeline (rows moved
+    // by transforms every frame; 10 ms on LinkedIn's feed). A large batch (a page loading many
+    // posts at once) waits for it.
+    const fewNew = changes.length <= FEW_POSTS;
     for (const { el, post } of changes) {
       if (!post) {
         queue.remove(el);
+        nearby?.unobserve(el);
         mounts.unmount(el);
         tell(registry.delete(el));
         continue;
@@ -102,7 +133,11 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
       // New: insert the host now (all of a scan in one pass), draw it once its view is here.
       // Known: re-key it, or re-insert a host the site removed.
       place(el, post);
-      if (!mounts.isRevealed(el)) queue.add(el, post.key);
+      if (!mounts.isRevealed(el)) {
+        if (fewNew) near.add(el);
+        else if (!near.has(el)) nearby?.observe(el);
+        queue.add(el, post.key);
+      }
     }
   };
 
@@ -129,6 +164,7 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   signal.addEventListener(
     'abort',
     () => {
+      nearby?.disconnect();
       root.unmount();
       mounts.destroy();
     },

@@ -17,9 +17,10 @@ export interface ObserveOptions {
   isOwnNode?: (node: Node) => boolean;
   onError?: (error: unknown) => void;
   /**
-   * Reading time per frame; the rest waits for the next frame. Generous on purpose: the hosts of
-   * posts read in one frame go in as one layout pass, and each extra pass moves the whole feed
-   * again (see reveal-queue.ts); 1,000 posts read in about 30 ms.
+   * Reading time per frame; the rest waits for the next frame. The hosts of posts read in one
+   * frame go in as one layout pass, and each extra pass moves the feed again (see
+   * reveal-queue.ts), but a 50 ms budget made the first frame of a 1,000-post page a long task
+   * of its own: 16 ms reads about 500 posts a frame.
    */
   frameBudgetMs?: number;
 }
@@ -35,7 +36,7 @@ export function observePosts(
   onChange: (changes: PostChange[]) => void,
   options: ObserveOptions,
 ): { rescan(): void } {
-  const { signal, isOwnNode = () => false, onError = () => {}, frameBudgetMs = 50 } = options;
+  const { signal, isOwnNode = () => false, onError = () => {}, frameBudgetMs = 16 } = options;
   // '' marks an element that was read and is not a post: re-read only when its subtree changes.
   const keys = new WeakMap<Element, string>();
   const annotated = new Set<Element>();

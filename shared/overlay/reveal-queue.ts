@@ -2,8 +2,9 @@ import { nextFrame } from './next-frame.ts';
 
 export interface RevealQueueOptions {
   signal: AbortSignal;
-  /** Whether the post's badge can be drawn in its final form now (its view arrived, …). */
-  isReady(postKey: string, waitedMs: number): boolean;
+  /** Whether the post's badge can be drawn in its final form now (near the viewport, its view
+   *  arrived, …). */
+  isReady(postKey: string, waitedMs: number, el: Element): boolean;
   reveal(el: Element): void;
   maxPerFrame?: number;
 }
@@ -14,10 +15,12 @@ export interface RevealQueueOptions {
  * every post below it, and on a long feed the browser's re-layout and pre-paint of what moved
  * dominates everything the overlay does (measured on the 1,000-post bench page: about 0.4 ms per
  * post for ONE pass, even for plain 36 px divs inserted by the page itself). So all hosts are
- * inserted in one pass; drawing into reserved boxes moves nothing, and is spread over frames.
+ * inserted in one pass; drawing into reserved boxes moves nothing, and is spread over frames, a
+ * few badges per frame (React draws a revealed bucket in the same task: 100 at once was a long
+ * task on the 1,000-post page).
  */
 export function createRevealQueue(options: RevealQueueOptions) {
-  const { signal, isReady, reveal, maxPerFrame = 100 } = options;
+  const { signal, isReady, reveal, maxPerFrame = 25 } = options;
   const waiting = new Map<Element, { postKey: string; since: number }>();
   let cancelFrame: (() => void) | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -33,7 +36,7 @@ export function createRevealQueue(options: RevealQueueOptions) {
     let blocked = false;
     for (const [el, { postKey, since }] of waiting) {
       if (revealed >= maxPerFrame) return schedule();
-      if (!isReady(postKey, now - since)) {
+      if (!isReady(postKey, now - since, el)) {
         blocked = true;
         continue;
       }

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startTestServer } from '../server/harness.ts';
-import { findChromium, launchWithExtension, signIn } from '../e2e/support/chromium.ts';
+import {
+  EXTENSION_DIR,
+  findChromium,
+  launchWithExtension,
+  signIn,
+} from '../e2e/support/chromium.ts';
 import { expectedKeys, sitePages } from '../e2e/support/sites.ts';
 import { siteReplays } from './site-replay.ts';
 
@@ -61,7 +66,12 @@ const round = (n: number, digits = 1) => +n.toFixed(digits);
 async function metrics(cdp: CDPSession) {
   const { metrics: all } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (all.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+  return {
+    task: get('TaskDuration'),
+    script: get('ScriptDuration'),
+    layout: get('LayoutDuration'),
+    style: get('RecalcStyleDuration'),
+  };
 }
 
 async function plainBrowser(extensionDir?: string) {
@@ -163,7 +173,9 @@ async function replay(
   );
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  // CPU time of the renderer's main thread, not wall time: other processes on a busy machine
+  // preempting it do not count.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(site.url, { waitUntil: 'load' });
   await page.waitForTimeout(1_000); // content scripts start (document_idle) and settle
   if (r.profile) {
@@ -183,6 +195,16 @@ async function replay(
   );
   await page.waitForTimeout(SETTLE_MS);
   const after = await metrics(cdp);
+  if (process.env.BENCH_VERBOSE)
+    console.error(
+      r.site,
+      Object.fromEntries(
+        Object.entries(after).map(([k, v]) => [
+          k,
+          Math.round(v - before[k as keyof typeof before]),
+        ]),
+      ),
+    );
   if (r.profile) {
     const { profile } = await cdp.send('Profiler.stop');
     fs.mkdirSync(r.profile, { recursive: true });
@@ -269,7 +291,13 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
   const page: Page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const profile = hostTag === 'switchboard-overlay' && process.env.BENCH_PROFILE;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded', timeout: 120_000 });
   if (hostTag)
     await page.waitForFunction(
@@ -279,6 +307,12 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
     );
   await page.waitForTimeout(3_000); // views from the server arrive and paint
   const { task } = await metrics(cdp);
+  if (profile) {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(profile, { recursive: true });
+    fs.writeFileSync(path.join(profile, 'x-1000.cpuprofile'), JSON.stringify(p));
+    printHeaviest(p);
+  }
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   await page.close();
   return { task, long };
@@ -376,10 +410,7 @@ export async function overlayBench(): Promise<Record<string, number>> {
       });
     }
     // What the content scripts weigh, as the browser downloads them (gzip).
-    const scripts = path.join(
-      fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)),
-      'content-scripts',
-    );
+    const scripts = path.join(EXTENSION_DIR, 'content-scripts');
     for (const file of fs.readdirSync(scripts).filter((f) => f.endsWith('.js')))
       figures[`overlay_content_script_${file.replace('.js', '')}_kb_gzip`] = round(
         zlib.gzipSync(fs.readFileSync(path.join(scripts, file)), { level: 9 }).length / 1024,
