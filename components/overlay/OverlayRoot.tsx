@@ -29,7 +29,7 @@ const PortalBucket = memo(function PortalBucket(props: { mounts: OverlayMounts; 
       <OverlayErrorBoundary key={m.postKey}>
         <PostOverlay postKey={m.postKey} host={m.host} />
       </OverlayErrorBoundary>,
-      m.shadow,
+      m.shadow!, // attached on reveal, and only revealed hosts are listed
       String(m.id),
     ),
   );
