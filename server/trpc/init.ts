@@ -21,51 +21,41 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/**
- * Every procedure's first step: a failure leaves it as publicError says (a database refusal in
- * our words, a fault logged and answered generically), for in-process callers too.
- */
-const publicErrors = t.middleware(async ({ next, path }) => {
-  const result = await next();
-  if (!result.ok) {
-    const safe = publicError(result.error, path);
-    if (safe !== result.error) throw safe;
-  }
-  return result;
-});
-
 export const router = t.router;
 /** Calls procedures in-process (tests, scripts): `createCallerFactory(appRouter)(context)`. */
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * While the database is known to be away, a call is refused at once (SERVICE_UNAVAILABLE, 503)
- * instead of waiting on a connection that cannot be made; one that meets the outage on its way
- * is answered the same by publicError.
+ * Every procedure's one step before its input (a step of tRPC's costs a few copies of the call's
+ * options, on every call): the call takes its share of its connection's rate (server/limits, no
+ * database read); while the database is known to be away it is refused at once
+ * (SERVICE_UNAVAILABLE, 503) instead of waiting on a connection that cannot be made; a member's
+ * procedure resolves the signed-in member. A failure leaves as publicError says (a database
+ * refusal in our words, a fault logged and answered generically, one that meets the outage on
+ * its way answered as unavailable), for in-process callers too.
  */
-const databaseAvailable = t.middleware(({ ctx, next }) => {
+async function gated<R extends { ok: boolean }>(path: string, step: () => Promise<R>): Promise<R> {
+  const result = await step().catch((e: unknown) => {
+    throw publicError(e instanceof TRPCError ? e : internal(e), path);
+  });
+  if (!result.ok) {
+    const error = (result as unknown as { error: TRPCError }).error;
+    const safe = publicError(error, path);
+    if (safe !== error) throw safe;
+  }
+  return result;
+}
+
+const internal = (cause: unknown) => new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
+
+async function admitted(ctx: Context, member: boolean) {
+  const rated = ctx.admit?.call();
+  if (rated) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: rated });
   if (!ctx.deps.store.availability.isUp)
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE.before });
-  return next();
-});
-
-/** Every call takes its share of its connection's rate (server/limits): no database read. */
-const connectionRate = t.middleware(({ ctx, next }) => {
-  const refused = ctx.admit?.call();
-  if (refused) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refused });
-  return next();
-});
-
-export const publicProcedure = t.procedure
-  .use(publicErrors)
-  .use(connectionRate)
-  .use(databaseAvailable);
-
-/**
- * Narrows ctx to a signed-in member of one organisation. Authentication only: what a member may
- * do is the permission table's to say, checked in the services (shared/domain/permissions.ts).
- */
-export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!member) return null;
+  // Authentication only: what a member may do is the permission table's to say, checked in the
+  // services (shared/domain/permissions.ts).
   const caller = await ctx.resolveCaller();
   if (!caller)
     throw new TRPCError({
@@ -74,5 +64,20 @@ export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
     });
   const refused = ctx.admit?.signedIn(ctx.token!, caller.role);
   if (refused) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refused });
-  return next({ ctx: { ...ctx, caller } });
-});
+  return caller;
+}
+
+export const publicProcedure = t.procedure.use(({ ctx, next, path }) =>
+  gated(path, async () => {
+    await admitted(ctx, false);
+    return next();
+  }),
+);
+
+/** Narrows ctx to a signed-in member of one organisation (see gated). */
+export const memberProcedure = t.procedure.use(({ ctx, next, path }) =>
+  gated(path, async () => {
+    const caller = (await admitted(ctx, true))!;
+    return next({ ctx: { ...ctx, caller } });
+  }),
+);
