@@ -82,6 +82,14 @@ export async function notifyCommit(
 }
 
 /**
+ * notifyCommit as an expression, for a statement that already runs at the end of a group (one
+ * round trip fewer); PostgreSQL only. `eventId` is an SQL expression for the last event id.
+ */
+export function notifyCommitExpression(orgId: string, eventId: RawBuilder<unknown>) {
+  return sql`pg_notify(${NOTIFY_CHANNEL}, json_build_object('orgId', cast(${orgId} as text), 'eventId', ${eventId})::text)`;
+}
+
+/**
  * The schema the migrations' own tables live in. PostgreSQL must be told: the migrator looks
  * for its tables in every schema otherwise, and finds another schema's (several databases
  * sharing a server, e.g. one schema per test run).

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
+import { notifyCommitExpression } from '../db/dialect.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Trx } from './deps.ts';
 import { ONCE } from '../db/prepared-statements.ts';
@@ -81,6 +82,8 @@ export interface GuardedChange {
 export async function appendGuardedChanges(
   trx: Trx,
   changes: readonly GuardedChange[],
+  /** Also tells other instances of this org's commit (notifyCommit) in the same statement. */
+  notifyOrgId?: string,
 ): Promise<{ rows: (Record<string, unknown> | null)[]; lastEventId: number | null }> {
   // Not worth a prepared statement's name (db/prepared-statements.ts): the text changes with the
   // group.
@@ -102,9 +105,13 @@ export async function appendGuardedChanges(
   const rows = sql.join(
     changes.map((_, n) => sql.raw(`(select row_to_json(s${n}) from s${n}) as r${n}`)),
   );
+  const lastId = sql`(select max(id) from logged)`;
+  const notify = notifyOrgId
+    ? sql`, ${notifyCommitExpression(notifyOrgId, lastId)} as sb_notified`
+    : sql``;
   const { rows: found } = await sql<Record<string, unknown>>`${sql.raw(ONCE)}
     with ${sql.join(ctes, sql` `)} logged as (${logged})
-    select ${rows}, (select max(id) from logged) as sb_last_event_id`.execute(trx);
+    select ${rows}, ${lastId} as sb_last_event_id${notify}`.execute(trx);
   const result = found[0]!;
   const last = result.sb_last_event_id;
   return {

@@ -148,11 +148,14 @@ export class GroupCommitter {
       };
       // Guarded changes held back (PostgreSQL, no savepoints): each on a post of its own.
       let held: (GuardedChange & { check(row: unknown): void; postKey: string })[] = [];
-      const flush = async () => {
+      let notified = false;
+      /** Runs the held changes; the last flush of the group also sends its NOTIFY. */
+      const flush = async (last = false) => {
         if (held.length === 0) return;
         const batch = held;
         held = [];
-        const done = await appendGuardedChanges(trx, batch);
+        const done = await appendGuardedChanges(trx, batch, last ? orgId : undefined);
+        notified = last;
         noteEvent(done.lastEventId);
         batch.forEach((c, i) => {
           try {
@@ -206,9 +209,10 @@ export class GroupCommitter {
           else anyOtherChange = true;
         }
       }
-      await flush();
+      await flush(true);
       if (withSavepoints) await savepoints.release(trx);
-      if (lastEventId !== null) await notifyCommit(trx, dialect, { orgId, eventId: lastEventId });
+      if (lastEventId !== null && !notified)
+        await notifyCommit(trx, dialect, { orgId, eventId: lastEventId });
       crashIf('before', group.length, true);
       return { outcomes, changed };
     });
