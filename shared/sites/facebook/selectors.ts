@@ -1,6 +1,6 @@
 /**
- * Facebook markup (see ../../../../shared/SITES.md): ARIA and data-ad-* roles only; classes and
- * ARIA ids (":r1a:") change on every load.
+ * Facebook markup: ARIA and data-ad-* roles only; classes and ARIA ids (":r1a:") change on every
+ * load. Each entry is paired with a page of tests/fixtures/facebook/ in ../selectors.test.ts.
  */
 export const facebookSelectors = {
   main: 'div[role="main"]',

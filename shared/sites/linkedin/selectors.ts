@@ -1,5 +1,6 @@
 /**
- * LinkedIn markup (see ../../../../shared/SITES.md). The legacy feed's `feed-shared-*` and
+ * LinkedIn markup (each entry paired with a page of tests/fixtures/linkedin/ in
+ * ../selectors.test.ts). The legacy feed's `feed-shared-*` and
  * `update-components-*` classes are semantic and stable; everything else is generated.
  */
 export const linkedinSelectors = {

@@ -1,6 +1,7 @@
 /**
  * X (x.com) markup, by test id and ARIA only: class names are generated and change weekly.
- * See ../../../../shared/SITES.md.
+ * Each entry is paired with a page of tests/fixtures/x/ (real captures in captured/) in
+ * ../selectors.test.ts.
  */
 export const xSelectors = {
   /** The timeline column; the DM drawer also uses cellInnerDiv rows, outside it. */
