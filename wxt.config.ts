@@ -46,6 +46,17 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ build: { rollupOptions: { onwarn } } }),
+  hooks: {
+    // The content scripts use only runtime.connect and its port, the same natively in both
+    // browsers, so they take WXT's plain `browser` (chrome in Chrome, browser in Firefox) rather
+    // than webextension-polyfill, which the background and pages keep (a promise returned from
+    // onMessage): about 2.7 KB gzipped less on every page of the sites (issue 15).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   // `npm run zip`: the Firefox package comes with the sources its reviewers rebuild it from
   // (README: npm ci && npm run build:firefox); local databases, pictures and tests stay out.
   zip: { excludeSources: ['data/**', 'demo-output/**', 'tests/**'] },
