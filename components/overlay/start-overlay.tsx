@@ -82,19 +82,19 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   // Badges are drawn only for posts near the viewport: a 1,000-post page draws the screenful
   // in view and the next few, not 1,000 badges nobody sees (their hosts hold their height).
   // A post once near stays drawn. Without IntersectionObserver every post counts as near.
-  const near = new WeakSet<Element>();
+  // Far posts wait here, out of the reveal queue, until they come near.
+  const far = new Map<Element, string>();
   const nearby =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
-            let woke = false;
-            for (const entry of entries)
-              if (entry.isIntersecting) {
-                near.add(entry.target);
-                nearby?.unobserve(entry.target);
-                woke = true;
-              }
-            if (woke) queue.wake();
+            for (const entry of entries) {
+              const postKey = far.get(entry.target);
+              if (!entry.isIntersecting || postKey === undefined) continue;
+              far.delete(entry.target);
+              nearby?.unobserve(entry.target);
+              queue.add(entry.target, postKey);
+            }
           },
           { rootMargin: `${NEAR_PX}px 0px` },
         )
@@ -102,8 +102,7 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   const queue = createRevealQueue({
     signal,
     reveal: mounts.reveal,
-    isReady(postKey, waitedMs, el) {
-      if (nearby && !near.has(el)) return false;
+    isReady(postKey, waitedMs) {
       const { views, session } = store.getState();
       const final = session.connection === 'signed-out' || session.connection === 'offline';
       return final || views.has(postKey) || waitedMs > VIEW_WAIT_MS;
@@ -116,28 +115,36 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     if (unobserve) port.unobserve(unobserve);
   };
   const apply = (changes: PostChange[]) => {
-    // A few new posts at a time are what a person scrolls into: drawn without asking the
-    // IntersectionObserver, whose first answer came about 470 ms late on X's timeline (rows moved
-    // by transforms every frame; 10 ms on LinkedIn's feed). A large batch (a page loading many
-    // posts at once) waits for it.
-    const fewNew = changes.length <= FEW_POSTS;
+    // A few new posts at a time are what a person scrolls into: drawn at once, in the same
+    // task as the page's own change and so in the same frame ("Loading…" until their view
+    // comes, which then changes only text inside the host's reserved box). Waiting for the view
+    // drew each badge in a frame of its own, and on X's timeline every such frame re-ran the
+    // page's style, layout and compositing (issue 15). Nor do they ask the IntersectionObserver,
+    // whose first answer came about 470 ms late on X's timeline (rows moved by transforms every
+    // frame). A large batch (a page loading many posts at once) draws only what comes near, each
+    // once its view is here.
+    const fewNew = changes.filter((c) => c.post && !mounts.isRevealed(c.el)).length <= FEW_POSTS;
     for (const { el, post } of changes) {
       if (!post) {
         queue.remove(el);
+        far.delete(el);
         nearby?.unobserve(el);
         mounts.unmount(el);
         tell(registry.delete(el));
         continue;
       }
       tell(registry.set(el, post));
-      // New: insert the host now (all of a scan in one pass), draw it once its view is here.
-      // Known: re-key it, or re-insert a host the site removed.
+      // New: insert the host now (all of a scan in one pass). Known: re-key it, or re-insert a
+      // host the site removed.
       place(el, post);
-      if (!mounts.isRevealed(el)) {
-        if (fewNew) near.add(el);
-        else if (!near.has(el)) nearby?.observe(el);
-        queue.add(el, post.key);
-      }
+      if (mounts.isRevealed(el)) continue;
+      if (fewNew || !nearby) {
+        if (fewNew) mounts.reveal(el);
+        else queue.add(el, post.key);
+      } else if (!far.has(el)) {
+        far.set(el, post.key);
+        nearby.observe(el);
+      } else far.set(el, post.key); // re-keyed while far
     }
   };
 

@@ -1,4 +1,4 @@
-import { nextFrame } from './next-frame.ts';
+import { endOfTask, nextTask } from './next-frame.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
 import type { SiteAdapter } from '../sites/site-adapter.ts';
 
@@ -45,8 +45,11 @@ export function observePosts(
   let sweep = false;
   let cancelFrame: (() => void) | null = null;
 
-  const schedule = () => {
-    if (!cancelFrame && !signal.aborted) cancelFrame = nextFrame(flush);
+  // Posts are read at the end of the task that changed the page (the observer's own microtask),
+  // so hosts go in before the frame that draws the page's change: one layout pass for both, and
+  // no frame of our own. What is left over the budget waits for a task of its own.
+  const schedule = (leftover = false) => {
+    if (!cancelFrame && !signal.aborted) cancelFrame = (leftover ? nextTask : endOfTask)(flush);
   };
   const rescan = () => {
     scanAll = sweep = true;
@@ -102,7 +105,7 @@ export function observePosts(
       const change = el.isConnected ? read(el) : null;
       if (change) changes.push(change);
     }
-    if (dirty.size > 0) schedule();
+    if (dirty.size > 0) schedule(true);
     if (changes.length > 0) onChange(changes);
   }
 
@@ -124,7 +127,7 @@ export function observePosts(
       const post = postOf(record.target);
       if (post) dirty.add(post);
     }
-    schedule();
+    if (scanAll || sweep || dirty.size > 0) schedule();
   });
   // Identity lives in links and data attributes, and a recycled row may only get new text and
   // hrefs (no childList change), so those are watched too; <title> changes on SPA navigation.

@@ -10,8 +10,10 @@ export interface RevealQueueOptions {
 }
 
 /**
- * Hosts go into the page at once, their height reserved by overlay.css, and wait here until
- * their badge can be drawn once in its final form. Why: every change of a post's height moves
+ * For posts that came in a large batch (a page loading many at once) and have come near the
+ * viewport: their hosts went into the page at once, their height reserved by overlay.css, and
+ * wait here until their badge can be drawn once in its final form (a few new posts, a person
+ * scrolling, are drawn at once instead: start-overlay.tsx). Why: every change of a post's height moves
  * every post below it, and on a long feed the browser's re-layout and pre-paint of what moved
  * dominates everything the overlay does (measured on the 1,000-post bench page: about 0.4 ms per
  * post for ONE pass, even for plain 36 px divs inserted by the page itself). So all hosts are

@@ -51,6 +51,7 @@ type Config = 'alone' | 'floor' | 'switchboard';
 interface Run {
   taskMs: number;
   scriptMs: number;
+  layouts: number;
   long: number[];
   latencies: number[];
   posts: number;
@@ -71,6 +72,9 @@ async function metrics(cdp: CDPSession) {
     script: get('ScriptDuration'),
     layout: get('LayoutDuration'),
     style: get('RecalcStyleDuration'),
+    // Counts, not times: how many layout and style passes the page ran, whatever the load.
+    layouts: get('LayoutCount') / 1000,
+    styles: get('RecalcStyleCount') / 1000,
   };
 }
 
@@ -183,6 +187,7 @@ async function replay(
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  const trace = process.env.BENCH_TRACE ? await startTrace(cdp) : null;
   const before = await metrics(cdp);
   await page.evaluate(() => (window as unknown as { __bench: { start(): void } }).__bench.start());
   await page.waitForFunction(
@@ -195,6 +200,7 @@ async function replay(
   );
   await page.waitForTimeout(SETTLE_MS);
   const after = await metrics(cdp);
+  if (trace) printTrace(`${r.site}`, await trace());
   if (process.env.BENCH_VERBOSE)
     console.error(
       r.site,
@@ -224,12 +230,92 @@ async function replay(
   return {
     taskMs: after.task - before.task,
     scriptMs: after.script - before.script,
+    layouts: after.layouts - before.layouts,
     long: bench.long,
     latencies: bench.latencies.length ? bench.latencies : bench.floorLatencies,
     posts: r.posts,
     detached,
     held,
   };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** BENCH_TRACE=1: a Chrome trace of a replay, for the self time of each kind of main-thread work. */
+async function startTrace(cdp: CDPSession) {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,toplevel,v8',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/** Self time by event name on each renderer main thread (CrRendererMain), heaviest first. */
+function printTrace(label: string, events: TraceEvent[]) {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events)
+    if (e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)) {
+      const k = `${e.pid}:${e.tid}`;
+      byThread.set(k, [...(byThread.get(k) ?? []), e]);
+    }
+  const self = new Map<string, number>();
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const stack: { e: TraceEvent; end: number; child: number }[] = [];
+    const pop = () => {
+      const top = stack.pop()!;
+      self.set(top.e.name, (self.get(top.e.name) ?? 0) + top.e.dur! - top.child);
+    };
+    for (const e of list) {
+      while (stack.length && stack.at(-1)!.end <= e.ts) pop();
+      if (stack.length) stack.at(-1)!.child += e.dur!;
+      stack.push({ e, end: e.ts + e.dur!, child: 0 });
+    }
+    while (stack.length) pop();
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 22);
+  console.error(label, top.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(' | '));
+  const count = new Map<string, number>();
+  for (const list of byThread.values())
+    for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  const counted = [
+    'UpdateLayoutTree',
+    'Layout',
+    'Paint',
+    'PrePaint',
+    'UpdateLifecycle',
+    'WebFrameWidgetImpl::UpdateLifecycle',
+    'FunctionCall',
+    'FireAnimationFrame',
+    'ResizeObserver::DeliverObservations',
+    'RunMicrotasks',
+    'EventDispatch',
+    'TimerFire',
+    'PaintArtifactCompositor::Update',
+  ];
+  console.error(label, 'counts', counted.map((n) => `${n} ${count.get(n) ?? 0}`).join(' | '));
 }
 
 interface ProfileNode {
@@ -342,7 +428,9 @@ export async function overlayBench(): Promise<Record<string, number>> {
           site,
           posts,
           seed,
-          profile: config === 'switchboard' ? process.env.BENCH_PROFILE : undefined,
+          profile: process.env.BENCH_PROFILE
+            ? path.join(process.env.BENCH_PROFILE, config)
+            : undefined,
         });
       // The same posts again: now in the extension's local cache.
       const cached = await replay(ext.context, { site, posts, seed });
@@ -365,6 +453,11 @@ export async function overlayBench(): Promise<Record<string, number>> {
           (runs.switchboard.scriptMs - runs.alone.scriptMs) / posts,
           3,
         ),
+        // Layout passes over the replay: each of our changes in a frame of its own costs one.
+        [`${p}layouts_alone`]: runs.alone.layouts,
+        [`${p}layouts_floor`]: runs.floor.layouts,
+        [`${p}layouts_switchboard`]: runs.switchboard.layouts,
+        [`${p}layouts_switchboard_cached`]: cached.layouts,
         [`${p}long_tasks_alone`]: runs.alone.long.length,
         [`${p}long_tasks_added_floor`]: longAdded('floor'),
         [`${p}long_tasks_added_switchboard`]: longAdded('switchboard'),
