@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import type { DialectName } from './dialect.ts';
+import type { DialectName, SqliteStatements } from './dialect.ts';
 import { DatabaseAvailability } from './availability.ts';
 import { withPreparedStatements } from './prepared-statements.ts';
 
@@ -17,6 +17,11 @@ export interface Store {
   location: string;
   /** Whether the database can be reached (PostgreSQL; SQLite always can). */
   availability: DatabaseAvailability;
+  /**
+   * SQLite only: the connection's own prepared statements (cached by text), for the few bulk
+   * writes that run a statement per row (dialect.ts, insertRows); null on PostgreSQL.
+   */
+  sqlite: SqliteStatements | null;
   /** Checkpoint the WAL (SQLite) and close every connection. */
   close(): Promise<void>;
 }
@@ -40,7 +45,7 @@ export function openStore(options: StoreOptions): Store {
  * Kysely prepares every query afresh; preparing costs more than running our small statements, so
  * prepared statements are kept by SQL text (safe: better-sqlite3 runs each one synchronously).
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & SqliteStatements {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
@@ -65,12 +70,12 @@ function openSqlite(dataDir: string): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   return {
     db,
     dialect: 'sqlite',
+    sqlite: statements,
     location: file,
     availability: new DatabaseAvailability(),
     async close() {
@@ -122,6 +127,7 @@ function openPostgres(url: string): Store {
     dialect: 'postgres',
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     availability,
+    sqlite: null,
     async close() {
       await db.destroy();
     },

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import type { Database, EventTable } from '../db/schema.ts';
 import { notifyCommitExpression } from '../db/dialect.ts';
-import type { DialectName } from '../db/dialect.ts';
+import type { DialectName, SqliteStatements } from '../db/dialect.ts';
 import type { Trx } from './deps.ts';
 import { ONCE } from '../db/prepared-statements.ts';
 import type { Claim, EventType, SyncEvent, Thread } from '../../shared/domain/schemas/index.ts';
@@ -28,7 +28,23 @@ export interface NewEvent extends EventFields {
  * Appends events to the log inside the write's transaction (through WriteContext.emit), in one
  * statement, in order; returns the last id. Written as SQL: it runs on every write.
  */
-export async function appendEvents(trx: Trx, events: readonly NewEvent[]): Promise<number> {
+export async function appendEvents(
+  trx: Trx,
+  events: readonly NewEvent[],
+  sqlite: SqliteStatements | null = null,
+): Promise<number> {
+  if (sqlite) {
+    // In this process: a statement run per event (dialect.ts, insertRows), ids in order.
+    const statement = sqlite.prepare(
+      'insert into events (org_id, type, post_key, actor_id, at, payload) values (?, ?, ?, ?, ?, ?)',
+    );
+    let last = 0;
+    for (const e of events)
+      last = Number(
+        statement.run(e.orgId, e.type, e.postKey, e.actorId, e.at, payloadOf(e)).lastInsertRowid,
+      );
+    return last;
+  }
   const { rows: ids } = await sql<{ id: number }>`
     insert into events (org_id, type, post_key, actor_id, at, payload)
     values ${sql.join(events.map((e) => eventValues(e)))} returning id`.execute(trx);
@@ -128,13 +144,16 @@ function eventValues(e: NewEvent, cast?: 'cast') {
   return sql`(${eventCells(e, cast)})`;
 }
 
-function eventCells(e: NewEvent, cast?: 'cast') {
+/** The same text as JSON.stringify({ thread, claim, data }). */
+function payloadOf(e: NewEvent) {
   let thread = e.thread ? threadTexts.get(e.thread) : 'null';
   if (thread === undefined) threadTexts.set(e.thread!, (thread = JSON.stringify(e.thread)));
-  // The same text as JSON.stringify({ thread, claim, data }).
-  const payload = `{"thread":${thread},"claim":${JSON.stringify(e.claim ?? null)},"data":${JSON.stringify(e.data ?? {})}}`;
+  return `{"thread":${thread},"claim":${JSON.stringify(e.claim ?? null)},"data":${JSON.stringify(e.data ?? {})}}`;
+}
+
+function eventCells(e: NewEvent, cast?: 'cast') {
   const at = cast ? sql`cast(${e.at} as bigint)` : sql`${e.at}`;
-  return sql`${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payload}`;
+  return sql`${e.orgId}, ${e.type}, ${e.postKey}, ${e.actorId}, ${at}, ${payloadOf(e)}`;
 }
 
 export function toSyncEvent(row: Selectable<EventTable>): SyncEvent {

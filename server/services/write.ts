@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { ProcedurePath } from '../../shared/domain/permissions.ts';
 import type { ServerDeps, Trx } from './deps.ts';
-import type { DialectName } from '../db/dialect.ts';
+import type { Store } from '../db/connect.ts';
 import type { RawBuilder } from 'kysely';
 import { appendEvents, appendEventsIf } from './event-log.ts';
 import type { EventFields, NewEvent } from './event-log.ts';
@@ -88,7 +88,7 @@ export function runWrite<T>(
     committer.submit({
       orgId: scope.orgId,
       postKey: scope.postKey,
-      run: (trx, now, reads) => applyOnce(trx, now, reads, deps.store.dialect, scope, fn),
+      run: (trx, now, reads) => applyOnce(trx, now, reads, deps.store, scope, fn),
       settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
     }),
   );
@@ -98,7 +98,7 @@ async function applyOnce<T>(
   trx: Trx,
   now: number,
   reads: GroupReads,
-  dialect: DialectName,
+  { dialect, sqlite }: Store,
   scope: WriteScope,
   fn: (w: WriteContext) => Promise<T>,
 ) {
@@ -124,7 +124,7 @@ async function applyOnce<T>(
   const scoped = (events: EventFields[]): NewEvent[] =>
     events.map((e) => ({ actorId: scope.memberId, ...e, orgId: scope.orgId, at: now }));
   const emit = async (...events: EventFields[]) =>
-    (lastEventId = await appendEvents(trx, scoped(events)));
+    (lastEventId = await appendEvents(trx, scoped(events), sqlite));
   const emitIf = async <R extends object>(statement: RawBuilder<R>, ...events: EventFields[]) => {
     const done = await appendEventsIf(trx, dialect, statement, scoped(events));
     lastEventId = done.lastEventId ?? lastEventId;

@@ -40,6 +40,21 @@ describe.skipIf(!!skipReason)('posts router (createCaller)', () => {
     ]);
   });
 
+  it("logs a new post's thread once: on its routed event when routed, else on post.seen", async () => {
+    const after = (await ana.call.events.list({ afterId: 0, limit: 500 })).at(-1)?.id ?? 0;
+    const refund = post('Still waiting for my refund');
+    const other = post('Lovely weather');
+    const views = await ana.call.posts.observe({ posts: [refund, other] });
+    const events = await ana.call.events.list({ afterId: after, limit: 100 });
+    const of = (key: string) =>
+      events.filter((e) => e.postKey === key).map((e) => [e.type, e.thread, e.claim, e.data]);
+    expect(of(refund.key)).toEqual([
+      ['post.seen', null, null, { ruleId: expect.any(String) }],
+      ['thread.routed', views[0]!.thread, null, expect.objectContaining({ automatic: true })],
+    ]);
+    expect(of(other.key)).toEqual([['post.seen', views[1]!.thread, null, { ruleId: null }]]);
+  });
+
   it('answers new and known posts in the order asked, each as the store holds it', async () => {
     const known = post('Known already');
     await ana.call.posts.observe({ posts: [known] });
