@@ -8,6 +8,7 @@ import {
 } from '../../tests/background/test-background.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
+import type { LocalDb } from './local-db.ts';
 
 describe('outbox (real server)', () => {
   const suite = realServerSuite('Outbox Co');
@@ -96,6 +97,95 @@ describe('outbox (real server)', () => {
     expect(cached?.pending).toBeUndefined();
     expect(cached?.confirmed).toBeUndefined();
   });
+
+  it('sends an action with nothing queued ahead while it is stored, and settles it once stored', async () => {
+    const eve = await member('Eve');
+    const tab = openTab(eve.background);
+    const p = post('Can I change my delivery address?');
+    await showPost(eve.background, tab, p);
+    const { ctx } = eve.background;
+
+    // The outbox's writes wait behind another transaction until the server has the claim.
+    const held = holdOutbox(ctx.db);
+    const answer = tab.act({ kind: 'claim', postKey: p.key });
+    await vi.waitUntil(
+      async () =>
+        (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]?.claim?.holderId ===
+        eve.id,
+      { timeout: 10_000 },
+    );
+    expect(tab.received.some((m) => m.type === 'actionResult')).toBe(false);
+    await held.release();
+
+    expect(await answer).toMatchObject({ ok: true });
+    expect(await ctx.db.outbox.count()).toBe(0);
+    const [onServer] = await suite.org.admin.posts.get.query({ postKeys: [p.key] });
+    const cached = await ctx.db.views.get(p.key);
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.claim?.token).toBe(onServer?.claim?.token);
+    expect(tab.lastView(p.key)).toMatchObject({ claim: { holderId: eve.id } });
+    expect(tab.lastView(p.key)?.pending).toBeUndefined();
+  });
+
+  it('shows a change made after the answer to an action sent ahead of its write', async () => {
+    const hal = await member('Hal');
+    const tab = openTab(hal.background);
+    const p = post('Parcel arrived damaged');
+    await showPost(hal.background, tab, p);
+    const { ctx } = hal.background;
+
+    const pushEvent = vi.spyOn(ctx.tabs, 'pushEvent');
+    const held = holdOutbox(ctx.db);
+    const answer = tab.act({ kind: 'claim', postKey: p.key });
+    expect(tab.lastView(p.key)).toMatchObject({ pending: true, claim: { holderId: hal.id } });
+    await vi.waitUntil(
+      async () =>
+        (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]?.claim?.holderId ===
+        hal.id,
+      { timeout: 10_000 },
+    );
+    // A lead drops the claim while the claim's own write still waits; its event is in.
+    await suite.org.admin.claims.override.mutate({ postKey: p.key });
+    await vi.waitUntil(() =>
+      pushEvent.mock.calls.some(([, view]) => view.thread.postKey === p.key && !view.claim),
+    );
+    await held.release();
+
+    expect(await answer).toMatchObject({ ok: true });
+    await hal.background.stream.settled();
+    await vi.waitUntil(async () => (await ctx.db.outbox.count()) === 0);
+    const cached = await ctx.db.views.get(p.key);
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.claim).toBeNull();
+    expect(tab.lastView(p.key)).toMatchObject({ claim: null });
+    expect(tab.lastView(p.key)?.pending).toBeUndefined();
+  });
+
+  it('rolls back an action sent ahead of its write only once the write is done', async () => {
+    const fay = await member('Fay');
+    const gus = await member('Gus');
+    const tab = openTab(fay.background);
+    const p = post('Wrong size delivered');
+    await showPost(fay.background, tab, p);
+    const { ctx } = fay.background;
+    await gus.client.claims.acquire.mutate({ postKey: p.key });
+
+    const held = holdOutbox(ctx.db);
+    const answer = tab.act({ kind: 'claim', postKey: p.key });
+    // Refused by the server while the write still waits: nothing is answered before it is done.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tab.received.some((m) => m.type === 'actionResult')).toBe(false);
+    await held.release();
+
+    const result = await answer;
+    expect(result).toMatchObject({ ok: false });
+    expect(result.error).toContain('Gus');
+    expect(await ctx.db.outbox.count()).toBe(0);
+    await vi.waitUntil(() => tab.lastView(p.key)?.claim?.holderId === gus.id);
+    const cached = await ctx.db.views.get(p.key);
+    expect(cached?.pending).toBeUndefined();
+    expect(cached?.claim?.holderId).toBe(gus.id);
+  });
 });
 
 /** The real client, except that `threads.markAnswered` reaches the server and its answer is lost. */
@@ -113,4 +203,21 @@ function answerLost(real: ServerClient, dropped: () => void): ServerClient {
   return new Proxy(real, {
     get: (target, prop) => (prop === 'threads' ? threads : Reflect.get(target, prop)),
   });
+}
+
+/**
+ * Keeps a read-write transaction on the outbox busy until `release`: the background's writes to
+ * it (storing an action) wait behind it, as behind a slow disk.
+ */
+function holdOutbox(db: LocalDb) {
+  let released = false;
+  const done = db.transaction('rw', db.outbox, async () => {
+    while (!released) await db.outbox.count();
+  });
+  return {
+    async release() {
+      released = true;
+      await done;
+    },
+  };
 }

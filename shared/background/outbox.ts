@@ -17,27 +17,52 @@ export class Outbox {
   private readonly waiting = new Map<string, { requestId: string; reply: Reply }>();
   private draining: Promise<void> | null = null;
   /**
-   * The entry `perform` just stored when it was the only one, with the view it stored: the
-   * drain sends it without reading both back from IndexedDB (a transaction each, milliseconds
-   * on the way of every click: issue 11).
+   * The entry `perform` just queued when nothing was ahead of it, with the view it was queued
+   * against: the drain sends it without reading both back from IndexedDB, and, when `perform`
+   * sends it at once, without waiting for it to be written (issue 11).
    */
-  private justStored: { entry: OutboxEntry; view: CachedView } | null = null;
+  private next: { entry: OutboxEntry; view: CachedView } | null = null;
+  /** The last drain found the outbox empty and nothing was performed since. */
+  private idle = false;
+  private performed = 0;
 
   constructor(private readonly ctx: BackgroundContext) {}
 
   async perform(action: OverlayAction, requestId: string, reply: Reply) {
     const me = this.ctx.session.me;
     if (!me) return reply(refused(requestId, 'sign in to Switchboard first'));
+    this.performed++;
     const clientMutationId = crypto.randomUUID();
+    const visible = this.ctx.tabs.isVisible(action.postKey);
+    const shown = visible ? this.ctx.tabs.shownView(action.postKey) : undefined;
+    const early = shown && this.idle && !this.draining && this.ctx.client();
+    this.idle = false;
+    if (early) {
+      // Nothing is queued ahead: send it, against the view the member sees, while it is being
+      // stored. Its answer settles in a transaction IndexedDB runs after the one storing it (both
+      // write the outbox, and the store's began first), and a replay is applied once
+      // (clientMutationId).
+      const known = { postKey: action.postKey, thread: shown.thread, claim: shown.claim };
+      const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
+      const stored = this.store(action, me, entry, known, false);
+      this.next = { entry, view: known };
+      // Shown pending at once, as the stored view will be: the tabs take no event's view over
+      // it (TabHub.pushEvent) until the cache has both.
+      this.ctx.showViews([pendingView(known, action, me, this.ctx)]);
+      this.waiting.set(clientMutationId, { requestId, reply });
+      void this.drain();
+      const cached = await stored;
+      if (cached) this.ctx.showViews([cached]);
+      return;
+    }
+    const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
     // A post a tab shows is in the cache, read inside the write; another (a toast's "Claim") is
     // looked up first, as is a shown post the cache has lost.
-    let cached = this.ctx.tabs.isVisible(action.postKey)
-      ? await this.store(action, me, clientMutationId, undefined)
-      : null;
+    let cached = visible ? await this.store(action, me, entry, undefined, true) : null;
     if (!cached) {
       const known =
         (await this.ctx.db.views.get(action.postKey)) ?? (await this.fetchView(action.postKey));
-      if (known) cached = await this.store(action, me, clientMutationId, known);
+      if (known) cached = await this.store(action, me, entry, known, true);
     }
     if (!cached) return reply(refused(requestId, 'this post is not loaded yet'));
     this.ctx.showViews([cached]);
@@ -46,30 +71,27 @@ export class Outbox {
     void this.drain();
   }
 
-  /** Queues the action and shows its outcome in one transaction; null when the post is unknown. */
+  /**
+   * Queues the action (`entry`, whose `seq` it sets) and shows its outcome in one transaction;
+   * null when the post is unknown. `offer`: the drain may take it from here if it is alone.
+   */
   private store(
     action: OverlayAction,
     me: NonNullable<BackgroundContext['session']['me']>,
-    clientMutationId: string,
+    entry: OutboxEntry,
     known: CachedView | undefined,
+    offer: boolean,
   ) {
     const { db } = this.ctx;
     // Read inside the write: an event stored meanwhile is what the action applies to.
     return db.transaction('rw', db.outbox, db.views, async () => {
       const view = (await db.views.get(action.postKey)) ?? known;
       if (!view) return null;
-      const shown = applyOptimistic(view, action, me, this.ctx.session, this.ctx.now());
-      const next: CachedView = {
-        ...view,
-        ...shown,
-        confirmed: view.confirmed ?? { thread: view.thread, claim: view.claim },
-        pending: true,
-      };
-      const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
+      const next = pendingView(view, action, me, this.ctx);
       const alone = (await db.outbox.count()) === 0;
       entry.seq = await db.outbox.add(entry);
       await db.views.put(next);
-      this.justStored = alone ? { entry, view: next } : null;
+      if (offer && alone && !this.next) this.next = { entry, view: next };
       return next;
     });
   }
@@ -109,11 +131,15 @@ export class Outbox {
     for (;;) {
       const client = this.ctx.client();
       const me = this.ctx.session.me;
-      const stored = this.justStored;
-      this.justStored = null;
-      const entry = stored?.entry ?? (await db.outbox.orderBy('seq').first());
-      if (!client || !me || !entry) return;
-      const view = stored?.view ?? (await db.views.get(entry.action.postKey));
+      const performed = this.performed;
+      const next = this.next;
+      this.next = null;
+      const entry = next?.entry ?? (await db.outbox.orderBy('seq').first());
+      if (!client || !me || !entry) {
+        this.idle = !!client && !!me && !entry && this.performed === performed;
+        return;
+      }
+      const view = next?.view ?? (await db.views.get(entry.action.postKey));
       const base = view?.confirmed ?? view;
       const waiter = this.waiting.get(entry.clientMutationId);
       try {
@@ -124,16 +150,21 @@ export class Outbox {
           entry,
           current,
           me,
-          (token) => db.outbox.update(entry.seq!, { token }).then(() => undefined),
+          (token) => {
+            entry.token = token; // for the write of an entry sent at once, if it is still to come
+            return outboxEntry(db, entry)
+              .modify({ token })
+              .then(() => undefined);
+          },
           this.ctx.now(),
         );
-        await this.settle(entry.seq!, entry.action.postKey, result);
+        await this.settle(entry, result);
         waiter?.reply({ type: 'actionResult', requestId: waiter.requestId, ok: true });
         if (waiter && entry.action.kind === 'claim')
           this.showGuidelines(result.thread, waiter.reply);
       } catch (e) {
         if (!serverCode(e) && !this.ctx.client()) return; // not reached: keep it for later
-        await this.settle(entry.seq!, entry.action.postKey, null);
+        await this.settle(entry, null);
         const error = errorMessage(e);
         if (waiter)
           waiter.reply({ type: 'actionResult', requestId: waiter.requestId, ok: false, error });
@@ -149,15 +180,19 @@ export class Outbox {
     }
   }
 
-  /** Removes a sent entry; the view becomes the server's answer (or rolls back) unless more wait. */
+  /**
+   * Removes a sent entry; the view becomes the server's answer (or rolls back) unless more wait.
+   * Found by its client-made id: an entry sent at once may still be on its way to the outbox, in
+   * a transaction IndexedDB finishes before this one.
+   */
   private async settle(
-    seq: number,
-    postKey: string,
+    entry: OutboxEntry,
     result: { thread: CachedView['thread']; claim: CachedView['claim'] } | null,
   ) {
     const { db } = this.ctx;
+    const { postKey } = entry.action;
     const view = await db.transaction('rw', db.outbox, db.views, async () => {
-      await db.outbox.delete(seq);
+      await outboxEntry(db, entry).delete();
       const old = await db.views.get(postKey);
       if (!old) return null;
       const confirmed = result ?? old.confirmed ?? { thread: old.thread, claim: old.claim };
@@ -170,6 +205,26 @@ export class Outbox {
     });
     if (view) this.ctx.showViews([view]);
   }
+}
+
+/** How a view shows while `action` waits to be confirmed: its outcome, and what to roll back to. */
+function pendingView(
+  view: CachedView,
+  action: OverlayAction,
+  me: NonNullable<BackgroundContext['session']['me']>,
+  ctx: BackgroundContext,
+): CachedView {
+  return {
+    ...view,
+    ...applyOptimistic(view, action, me, ctx.session, ctx.now()),
+    confirmed: view.confirmed ?? { thread: view.thread, claim: view.claim },
+    pending: true,
+  };
+}
+
+/** A queued entry, by the id it was made with (its `seq` is known only once it is stored). */
+function outboxEntry(db: BackgroundContext['db'], entry: OutboxEntry) {
+  return db.outbox.where('clientMutationId').equals(entry.clientMutationId);
 }
 
 function refused(requestId: string, error: string): BackgroundToContent {

@@ -124,6 +124,11 @@ export class TabHub {
     return true;
   }
 
+  /** The view a post some tab shows was last pushed with (what the member sees), if any. */
+  shownView(postKey: string): OverlayView | undefined {
+    return this.pushed.get(postKey);
+  }
+
   /** The id of the last event pushEvent showed for the post, or -1. */
   lastEventPushed(postKey: string): number {
     return this.eventPushed.get(postKey) ?? -1;
