@@ -1,9 +1,12 @@
-import { startTestServer, wsClient } from '../server/harness.ts';
+import { httpClient } from '../server/harness.ts';
+import { serveProcess } from '../server/serve-process.ts';
 import { launchWithExtension, serveFixture, signIn } from '../e2e/support/chromium.ts';
 import { expectedKeys, sitePages } from '../e2e/support/sites.ts';
 import { overlayOf } from '../e2e/support/overlay.ts';
 import type { Page } from 'playwright-core';
 import { echoFloor } from './echo-floor.ts';
+import { benchStore } from './bench-server.ts';
+import { watchClaims } from './claim-watcher.ts';
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -24,22 +27,30 @@ function whenShown(page: Page, key: string, text: string) {
 
 /**
  * Claim-to-lock propagation between two browsers: from the click on "Claim" in A to B's badge
- * saying "Ana is answering", both read from Date.now() in the pages (same machine). Split at the
- * moment the claim's event reaches a plain subscriber in the server's process (A's side and the
- * server, then B's side), and beside it the floor: a raw WebSocket echo between B's background
- * and the server's process, measured in the same run.
+ * saying "Ana is answering", both read from Date.now() in the pages (same machine). The server
+ * runs as a process of its own (propagation-server.ts, SQLite). Split at the moment the claim's
+ * event reaches a plain subscriber in a third process (event-watcher.ts: A's side and the server,
+ * then B's side), and beside it the floor: a raw WebSocket echo between B's background and the
+ * server's process, measured in the same run.
  */
 export async function propagationBench(): Promise<Record<string, number>> {
   const site = sitePages.find((s) => s.site === 'x')!;
   const keys = expectedKeys(site);
-  const ts = await startTestServer();
-  const org = await ts.org('Bench', ['Support']);
-  const ana = await org.member('Ana', 'member', ['Support']);
-  const ben = await org.member('Ben', 'member', ['Support']);
+  const store = await benchStore('sqlite');
+  const server = await serveProcess(store.options, { script: 'tests/bench/propagation-server.ts' });
+  const admin = httpClient(server.port, server.adminToken);
+  const support = await admin.departments.create.mutate({ name: 'Support' });
+  const [ana, ben] = await Promise.all(
+    ['Ana', 'Ben'].map((name) =>
+      admin.members.create.mutate({ name, role: 'member', departmentIds: [support.id] }),
+    ),
+  );
   const [a, b] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+  const watcher = await watchClaims(server.port, ben!.token);
   try {
-    await signIn(a, `http://127.0.0.1:${ts.port}`, ana.token, 'Ana');
-    await signIn(b, `http://127.0.0.1:${ts.port}`, ben.token, 'Ben');
+    const url = `http://127.0.0.1:${server.port}`;
+    await signIn(a, url, ana!.token, 'Ana');
+    await signIn(b, url, ben!.token, 'Ben');
     const pages: Page[] = [];
     for (const br of [a, b]) {
       await serveFixture(br.context, site.route, site.file);
@@ -52,18 +63,6 @@ export async function propagationBench(): Promise<Record<string, number>> {
       pages.push(page);
     }
     const [pageA, pageB] = pages as [Page, Page];
-    // When each claim's event is published, seen from the server's own process.
-    const published = new Map<string, number>();
-    const watcher = wsClient(ts.port, ben.token);
-    const sub = watcher.client.events.stream.subscribe(
-      { lastEventId: null },
-      {
-        onData: ({ data }) => {
-          if (data.type === 'claim.acquired' && data.postKey)
-            published.set(data.postKey, Date.now());
-        },
-      },
-    );
     await new Promise((r) => setTimeout(r, 1_000));
     const samples: number[] = [];
     const toServer: number[] = [];
@@ -81,15 +80,13 @@ export async function propagationBench(): Promise<Record<string, number>> {
           });
         const drawn = await shown;
         samples.push(drawn - clicked);
-        const at = published.get(key);
-        published.delete(key);
-
+        const at = await watcher.at(key);
         if (at !== undefined) {
           toServer.push(at - clicked);
           fromServer.push(drawn - at);
         }
         // Let the claim go, and wait until both browsers have seen it, before the next round.
-        await org.admin.claims.override.mutate({ postKey: key });
+        await admin.claims.override.mutate({ postKey: key });
         for (const page of [pageA, pageB])
           await page.waitForFunction(
             (k) =>
@@ -100,9 +97,7 @@ export async function propagationBench(): Promise<Record<string, number>> {
           );
       }
     }
-    sub.unsubscribe();
-    watcher.close();
-    const echo = await echoFloor(b.worker);
+    const echo = await echoFloor(b.worker, `ws://127.0.0.1:${String(server.printed.echoPort)}`);
     for (const list of [samples, toServer, fromServer, echo]) list.sort((x, y) => x - y);
     return {
       claim_propagation_p50_ms: percentile(samples, 50),
@@ -118,8 +113,10 @@ export async function propagationBench(): Promise<Record<string, number>> {
       ws_echo_background_server_p95_ms: +percentile(echo, 95).toFixed(3),
     };
   } finally {
+    watcher.close();
     await a.close();
     await b.close();
-    await ts.close();
+    await server.stop();
+    await store.drop();
   }
 }

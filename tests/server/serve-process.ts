@@ -12,6 +12,8 @@ export interface ServerProcess {
   port: number;
   /** The first admin's token, printed on the first start of an empty database only. */
   adminToken: string | null;
+  /** Everything its first line said (a `script` may print more than the port and token). */
+  printed: Record<string, unknown>;
   /** Ends the process with SIGKILL: no shutdown, no checkpoint (a crash or a power cut). */
   kill(): Promise<void>;
   /** Ends it with SIGTERM, as a service manager would. */
@@ -24,15 +26,24 @@ export interface SpawnOptions {
   nodeArgs?: string[];
   /** Runs the server bundled (server-bundle.ts): for tests that start many processes. */
   bundled?: boolean;
+  /**
+   * Another entry point that starts the server and prints its JSON line like `serve --json`
+   * (given only `--data DIR`): a bench that needs something beside the server in its process.
+   */
+  script?: string;
 }
 
 /** `switchboard serve --json` as a process of its own; resolves once it listens. */
 export async function serveProcess(
   options: StoreOptions,
-  { env = {}, nodeArgs = [], bundled = false }: SpawnOptions = {},
+  { env = {}, nodeArgs = [], bundled = false, script }: SpawnOptions = {},
 ) {
-  const cli = bundled ? [await serverBundle()] : ['--import', 'tsx', 'server/cli.ts'];
-  const args = [...nodeArgs, ...cli, 'serve', '--port', '0', '--json'];
+  const cli = script
+    ? ['--import', 'tsx', script]
+    : bundled
+      ? [await serverBundle(), 'serve', '--port', '0', '--json']
+      : ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--json'];
+  const args = [...nodeArgs, ...cli];
   if (options.dataDir) args.push('--data', options.dataDir);
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -52,7 +63,9 @@ export async function serveProcess(
       const info = JSON.parse(line) as { port: number; adminToken: string | null; error?: string };
       // `serve --json` that fails to start prints {"error": …} and exits: say why.
       if (info.error !== undefined) return reject(new Error(`server did not start: ${info.error}`));
-      resolve({ child, ...info, kill: () => ended('SIGKILL'), stop: () => ended('SIGTERM') });
+      const { port, adminToken } = info;
+      const [kill, stop] = [() => ended('SIGKILL'), () => ended('SIGTERM')];
+      resolve({ child, port, adminToken, printed: info, kill, stop });
     });
   });
 }
