@@ -140,7 +140,8 @@ type Cell = string | number | null;
  * process: one cached statement run per row, on the same connection (so in the same
  * transaction), costs a third of one statement carrying them all (thousands of parameters to
  * bind, or one JSON text to take apart). PostgreSQL gets them in one JSON parameter: one round
- * trip.
+ * trip. In a write, `store.sqlite` is the write's own (WriteContext.direct), so that its group
+ * knows it changed something.
  */
 export async function insertRows<K extends string>(
   trx: Kysely<Database>,

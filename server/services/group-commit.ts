@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { lockOrgAndReadNow, notifyCommit, savepoints } from '../db/dialect.ts';
+import type { SqliteStatements } from '../db/dialect.ts';
 import { MutationWatch } from './mutation-watch.ts';
 import type { ServerDeps, Trx } from './deps.ts';
 import type { RawBuilder } from 'kysely';
@@ -31,6 +32,12 @@ export interface PendingWrite {
 export interface GroupReads {
   /** A post's thread and claim as they stand now in this transaction (NOT_FOUND if unknown). */
   postState(postKey: string): Promise<PostState>;
+  /**
+   * SQLite's own statements on the transaction's connection (null on PostgreSQL), for bulk
+   * inserts (dialect.ts, insertRows). They bypass the write's MutationWatch, so asking for them
+   * counts the write as a change: refused afterwards, it is undone in a savepoint.
+   */
+  direct(): SqliteStatements | null;
   /**
    * A guarded change on the write's own post (scope postKey) that the write expects to return a
    * row, with the events it logs: `check` throws if the row (null when none) is not the one
@@ -175,6 +182,10 @@ export class GroupCommitter {
         const wtrx = withSavepoints ? trx : trx.withPlugin(watch);
         const mine: typeof held = [];
         const reads: GroupReads = {
+          direct() {
+            watch.mutated = true;
+            return store.sqlite;
+          },
           postState(postKey) {
             const known = anyOtherChange || changedKeys.has(postKey) ? null : early?.get(postKey);
             return known ? Promise.resolve(known) : postState(wtrx, orgId, postKey);

@@ -45,7 +45,7 @@ export async function registerPosts(
   refs: readonly PostRef[],
 ): Promise<Thread[]> {
   const scope = callerScope(caller, 'posts.observe', undefined);
-  return runWrite(deps, scope, async ({ trx, now, emit }) => {
+  return runWrite(deps, scope, async ({ trx, now, emit, direct }) => {
     const rules = await listRules(trx, caller.orgId);
     const departments = new Map((await listDepartments(trx, caller.orgId)).map((d) => [d.id, d]));
     const routed = refs.map((ref) => {
@@ -81,7 +81,8 @@ export async function registerPosts(
       answered_without_claim: 0,
     }));
     // A post another member registered first is skipped (not returned).
-    const inserted = await insertRows(trx, deps.store, 'threads', THREAD_COLUMNS, rows, {
+    const store = { dialect: deps.store.dialect, sqlite: direct() };
+    const inserted = await insertRows(trx, store, 'threads', THREAD_COLUMNS, rows, {
       conflict: ['org_id', 'post_key'],
       returning: 'post_key',
     });

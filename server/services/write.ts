@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { ProcedurePath } from '../../shared/domain/permissions.ts';
 import type { ServerDeps, Trx } from './deps.ts';
 import type { Store } from '../db/connect.ts';
+import type { SqliteStatements } from '../db/dialect.ts';
 import type { RawBuilder } from 'kysely';
 import { appendEvents, appendEventsIf } from './event-log.ts';
 import type { EventFields, NewEvent } from './event-log.ts';
@@ -46,6 +47,8 @@ export interface WriteContext {
    * member unless `actorId` is given) are the write's own. Returns the last event's id.
    */
   emit(...events: EventFields[]): Promise<number>;
+  /** SQLite's own statements in this write (GroupReads.direct); null on PostgreSQL. */
+  direct(): SqliteStatements | null;
   /**
    * Runs `statement` (a change with RETURNING) and emits `events` only if it returned a row, in
    * one round trip on PostgreSQL; resolves with that row, or null when nothing was emitted.
@@ -98,7 +101,7 @@ async function applyOnce<T>(
   trx: Trx,
   now: number,
   reads: GroupReads,
-  { dialect, sqlite }: Store,
+  { dialect }: Store,
   scope: WriteScope,
   fn: (w: WriteContext) => Promise<T>,
 ) {
@@ -124,7 +127,7 @@ async function applyOnce<T>(
   const scoped = (events: EventFields[]): NewEvent[] =>
     events.map((e) => ({ actorId: scope.memberId, ...e, orgId: scope.orgId, at: now }));
   const emit = async (...events: EventFields[]) =>
-    (lastEventId = await appendEvents(trx, scoped(events), sqlite));
+    (lastEventId = await appendEvents(trx, scoped(events), reads.direct()));
   const emitIf = async <R extends object>(statement: RawBuilder<R>, ...events: EventFields[]) => {
     const done = await appendEventsIf(trx, dialect, statement, scoped(events));
     lastEventId = done.lastEventId ?? lastEventId;
@@ -136,7 +139,8 @@ async function applyOnce<T>(
     check: (row: R | null) => void,
     ...events: EventFields[]
   ) => reads.expectRow(statement, scoped(events), check);
-  const value = await fn({ trx, now, emit, emitIf, postState, expectRow });
+  const direct = () => reads.direct();
+  const value = await fn({ trx, now, emit, emitIf, postState, expectRow, direct });
   if (replayKey)
     await trx
       .insertInto('mutations')
