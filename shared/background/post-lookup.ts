@@ -8,7 +8,7 @@ import { storeConfirmed, toOverlayView } from './view-cache.ts';
 /** The most posts one `posts.observe` call carries (the server's input bound). */
 const OBSERVE_BATCH = 200;
 /** Posts that several tabs (or one scroll) report within this window go in one call. */
-const GATHER_MS = 30;
+const GATHER_MS = 10;
 
 /**
  * Visible posts: painted from the cache at once, then looked up on the server in batches across

@@ -113,7 +113,6 @@ export function createOverlayMounts(
       if (!mounted) {
         const host = document.createElement(OVERLAY_TAG);
         host.dataset.postKey = post.key;
-        if (themeClass) host.className = themeClass;
         // Until drawn, a bare element holding the badge's place (overlay.css :host gives the
         // same box once the shadow root is attached): a shadow root with the overlay's sheet on
         // each of 1,000 posts made the 1,000-post page's style pass a long task of its own.
@@ -141,7 +140,10 @@ export function createOverlayMounts(
       const mounted = byElement.get(el);
       if (!mounted || mounted.revealed) return;
       const { host } = mounted;
-      const shadow = mounted.shadow ?? host.attachShadow({ mode: 'open' });
+      // The theme class only matters to the shadow root's :host rules: given at reveal, so a
+      // theme read on a 1,000-post page touches the drawn hosts, not every waiting one.
+      if (themeClass) host.className = themeClass;
+      const shadow = host.attachShadow({ mode: 'open' });
       prepareShadow(shadow);
       styles.adopt(shadow);
       for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
@@ -154,7 +156,7 @@ export function createOverlayMounts(
       const next = theme ? `sb-theme-${theme}` : '';
       if (next === themeClass) return;
       themeClass = next;
-      for (const { host } of byElement.values()) host.className = next;
+      for (const { host, revealed } of byElement.values()) if (revealed) host.className = next;
     },
     isOwnNode: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG,
     subscribe(bucket, listener) {

@@ -268,7 +268,7 @@ async function startTrace(cdp: CDPSession) {
 }
 
 /** Self time by event name on each renderer main thread (CrRendererMain), heaviest first. */
-function printTrace(label: string, events: TraceEvent[]) {
+function printTrace(label: string, events: TraceEvent[], longest = false) {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -280,6 +280,20 @@ function printTrace(label: string, events: TraceEvent[]) {
       const k = `${e.pid}:${e.tid}`;
       byThread.set(k, [...(byThread.get(k) ?? []), e]);
     }
+  if (longest) {
+    // Only the longest top-level task: what it is made of.
+    for (const [k, list] of byThread) {
+      const tasks = list.filter(
+        (e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask',
+      );
+      const top = tasks.sort((a, b) => b.dur! - a.dur!)[0];
+      if (top)
+        byThread.set(
+          k,
+          list.filter((e) => e.ts >= top.ts && e.ts + e.dur! <= top.ts + top.dur!),
+        );
+    }
+  }
   const self = new Map<string, number>();
   for (const list of byThread.values()) {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -384,6 +398,7 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  const trace = process.env.BENCH_TRACE ? await startTrace(cdp) : null;
   await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded', timeout: 120_000 });
   if (hostTag)
     await page.waitForFunction(
@@ -393,6 +408,7 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
     );
   await page.waitForTimeout(3_000); // views from the server arrive and paint
   const { task } = await metrics(cdp);
+  if (trace) printTrace(`1000 ${hostTag}`, await trace(), true);
   if (profile) {
     const { profile: p } = await cdp.send('Profiler.stop');
     fs.mkdirSync(profile, { recursive: true });
