@@ -82,7 +82,7 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   // Badges are drawn only for posts near the viewport: a 1,000-post page draws the screenful
   // in view and the next few, not 1,000 badges nobody sees (their hosts hold their height).
   // A post once near stays drawn. Without IntersectionObserver every post counts as near.
-  // Far posts wait here, out of the reveal queue, until they come near.
+  // Far posts (post key by element) wait here, out of the reveal queue, until they come near.
   const far = new Map<Element, string>();
   const nearby =
     typeof IntersectionObserver === 'function'
@@ -123,7 +123,9 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     // whose first answer came about 470 ms late on X's timeline (rows moved by transforms every
     // frame). A large batch (a page loading many posts at once) draws only what comes near, each
     // once its view is here.
-    const fewNew = changes.filter((c) => c.post && !mounts.isRevealed(c.el)).length <= FEW_POSTS;
+    let undrawn = 0;
+    for (const { el, post } of changes) if (post && !mounts.isRevealed(el)) undrawn++;
+    const fewNew = undrawn <= FEW_POSTS;
     for (const { el, post } of changes) {
       if (!post) {
         queue.remove(el);
@@ -138,13 +140,12 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
       // host the site removed.
       place(el, post);
       if (mounts.isRevealed(el)) continue;
-      if (fewNew || !nearby) {
-        if (fewNew) mounts.reveal(el);
-        else queue.add(el, post.key);
-      } else if (!far.has(el)) {
-        far.set(el, post.key);
-        nearby.observe(el);
-      } else far.set(el, post.key); // re-keyed while far
+      if (fewNew) mounts.reveal(el);
+      else if (!nearby) queue.add(el, post.key);
+      else {
+        if (!far.has(el)) nearby.observe(el);
+        far.set(el, post.key); // a post re-keyed while far keeps waiting under its new key
+      }
     }
   };
 

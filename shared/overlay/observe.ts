@@ -17,16 +17,16 @@ export interface ObserveOptions {
   isOwnNode?: (node: Node) => boolean;
   onError?: (error: unknown) => void;
   /**
-   * Reading time per frame; the rest waits for the next frame. The hosts of posts read in one
-   * frame go in as one layout pass, and each extra pass moves the feed again (see
+   * Reading time per slice; the rest waits for a task of its own. The hosts of posts read in one
+   * slice go in as one layout pass, and each extra pass moves the feed again (see
    * reveal-queue.ts), but a 50 ms budget made the first frame of a 1,000-post page a long task
-   * of its own: 16 ms reads about 500 posts a frame.
+   * of its own: 16 ms reads about 500 posts a slice.
    */
-  frameBudgetMs?: number;
+  sliceBudgetMs?: number;
 }
 
 /**
- * One MutationObserver for the whole page, batched per frame. New posts come from the adapter's
+ * One MutationObserver for the whole page, read at the end of each task that changed it. New posts come from the adapter's
  * findPosts (it knows where posts live, e.g. only inside X's primaryColumn); a post whose subtree
  * changed is read again, because virtualised feeds recycle an element for another post (issue 3).
  */
@@ -36,20 +36,20 @@ export function observePosts(
   onChange: (changes: PostChange[]) => void,
   options: ObserveOptions,
 ): { rescan(): void } {
-  const { signal, isOwnNode = () => false, onError = () => {}, frameBudgetMs = 16 } = options;
+  const { signal, isOwnNode = () => false, onError = () => {}, sliceBudgetMs = 16 } = options;
   // '' marks an element that was read and is not a post: re-read only when its subtree changes.
   const keys = new WeakMap<Element, string>();
   const annotated = new Set<Element>();
   const dirty = new Set<Element>();
   let scanAll = true;
   let sweep = false;
-  let cancelFrame: (() => void) | null = null;
+  let cancelFlush: (() => void) | null = null;
 
   // Posts are read at the end of the task that changed the page (the observer's own microtask),
   // so hosts go in before the frame that draws the page's change: one layout pass for both, and
   // no frame of our own. What is left over the budget waits for a task of its own.
   const schedule = (leftover = false) => {
-    if (!cancelFrame && !signal.aborted) cancelFrame = (leftover ? nextTask : endOfTask)(flush);
+    if (!cancelFlush && !signal.aborted) cancelFlush = (leftover ? nextTask : endOfTask)(flush);
   };
   const rescan = () => {
     scanAll = sweep = true;
@@ -77,7 +77,7 @@ export function observePosts(
   };
 
   function flush() {
-    cancelFrame = null;
+    cancelFlush = null;
     if (signal.aborted) return;
     const start = performance.now();
     const changes: PostChange[] = [];
@@ -100,7 +100,7 @@ export function observePosts(
       }
     }
     for (const el of dirty) {
-      if (performance.now() - start > frameBudgetMs) break;
+      if (performance.now() - start > sliceBudgetMs) break;
       dirty.delete(el);
       const change = el.isConnected ? read(el) : null;
       if (change) changes.push(change);
@@ -143,7 +143,7 @@ export function observePosts(
     'abort',
     () => {
       observer.disconnect();
-      cancelFrame?.();
+      cancelFlush?.();
     },
     { once: true },
   );

@@ -278,7 +278,9 @@ function printTrace(label: string, events: TraceEvent[], longest = false) {
   for (const e of events)
     if (e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)) {
       const k = `${e.pid}:${e.tid}`;
-      byThread.set(k, [...(byThread.get(k) ?? []), e]);
+      const list = byThread.get(k);
+      if (list) list.push(e);
+      else byThread.set(k, [e]);
     }
   if (longest) {
     // Only the longest top-level task: what it is made of.
@@ -315,19 +317,14 @@ function printTrace(label: string, events: TraceEvent[], longest = false) {
   for (const list of byThread.values())
     for (const e of list) count.set(e.name, (count.get(e.name) ?? 0) + 1);
   const counted = [
+    'WebFrameWidgetImpl::UpdateLifecycle', // frames
     'UpdateLayoutTree',
     'Layout',
-    'Paint',
     'PrePaint',
-    'UpdateLifecycle',
-    'WebFrameWidgetImpl::UpdateLifecycle',
-    'FunctionCall',
-    'FireAnimationFrame',
-    'ResizeObserver::DeliverObservations',
-    'RunMicrotasks',
-    'EventDispatch',
-    'TimerFire',
+    'Paint',
     'PaintArtifactCompositor::Update',
+    'FireAnimationFrame',
+    'FunctionCall',
   ];
   console.error(label, 'counts', counted.map((n) => `${n} ${count.get(n) ?? 0}`).join(' | '));
 }
