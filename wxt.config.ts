@@ -1,5 +1,11 @@
 import { defineConfig } from 'wxt';
 import type { Rollup } from 'vite';
+import {
+  buildContentModules,
+  MODULES_DIR,
+  moduleResources,
+  SITE_MODULES,
+} from './scripts/content-modules.ts';
 
 /** Fixed, so Firefox keeps the extension's storage across updates and tests know its address. */
 export const GECKO_ID = 'switchboard@team-routing';
@@ -55,6 +61,18 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+    // The overlay itself is built as ES modules that the content scripts import (issue 15;
+    // scripts/content-modules.ts): after WXT's own build, before `wxt zip` packs the output.
+    async 'build:done'(wxt) {
+      await buildContentModules({ root: wxt.config.root, outDir: wxt.config.outDir, onwarn });
+    },
+    'build:manifestGenerated'(_wxt, manifest) {
+      const sites = (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []);
+      manifest.web_accessible_resources = [moduleResources(sites)] as never;
+    },
+    'prepare:publicPaths'(_wxt, paths) {
+      for (const site of Object.keys(SITE_MODULES)) paths.push(`${MODULES_DIR}/${site}.js`);
     },
   },
   // `npm run zip`: the Firefox package comes with the sources its reviewers rebuild it from

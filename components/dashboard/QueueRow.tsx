@@ -1,6 +1,6 @@
 import type { Department, Member, ThreadView } from '../../shared/domain/schemas/index.ts';
 import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
-import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/consult-state.ts';
+import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/waiting-on.ts';
 import { canLead } from '../../shared/domain/permissions.ts';
 import { isPostAddress } from '../../shared/domain/post-url.ts';
 import { useQueue } from './dashboard-store.ts';

@@ -7,6 +7,8 @@ import type {
   SessionInfo,
 } from '../../shared/messaging/protocol.ts';
 import { AssignChoices } from './AssignChoices.tsx';
+import popoverCss from './popover.css?inline';
+import { useShadowStyle } from './use-shadow-style.ts';
 import { actionLabels, menuActions } from './menu-actions.ts';
 import {
   moveMenuFocus,
@@ -41,6 +43,7 @@ export function ActionsMenu(props: Props) {
   const { id, postKey, view, session, level, onLevel, onAct, onClose } = props;
   const menuRef = useRef<HTMLDivElement>(null);
   const closeQuietly = useCallback(() => onClose(false), [onClose]);
+  useShadowStyle(menuRef, 'popover', popoverCss);
   useMenuPopover(props.anchorRef, menuRef, level);
   useOutsidePress(props.boundaryRef, closeQuietly);
   useEffect(() => {

@@ -2,7 +2,7 @@ import type { OverlayView, SessionInfo } from '../../shared/messaging/protocol.t
 import type { ThreadStatus } from '../../shared/domain/schemas/thread.ts';
 import type { Department } from '../../shared/domain/schemas/org.ts';
 import { paletteClass } from './department-palette.ts';
-import { acceptableSuggestion, initials } from './menu-actions.ts';
+import { acceptableSuggestion, initials } from './post-rights.ts';
 import { SlaCountdown } from './SlaCountdown.tsx';
 import { useNativeEvents } from './use-native-events.ts';
 import { WaitingChip } from './WaitingChip.tsx';

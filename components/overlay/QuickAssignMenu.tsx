@@ -1,9 +1,13 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { OverlayAction, OverlayView, SessionInfo } from '../../shared/messaging/protocol.ts';
-import { ActionsMenu } from './ActionsMenu.tsx';
 import type { MenuLevel } from './ActionsMenu.tsx';
 import { useNativeEvents } from './use-native-events.ts';
+
+// Fetched the first time a menu opens (with floating-ui): not part of every page's script.
+const ActionsMenu = lazy(() =>
+  import('./ActionsMenu.tsx').then((m) => ({ default: m.ActionsMenu })),
+);
 
 interface Props {
   postKey: string;
@@ -71,18 +75,20 @@ export function QuickAssignMenu({ postKey, view, session, open, onOpenChange, on
       {open &&
         layer &&
         createPortal(
-          <ActionsMenu
-            id={menuId}
-            postKey={postKey}
-            view={view}
-            session={session}
-            level={level}
-            onLevel={setLevel}
-            onAct={onAct}
-            onClose={close}
-            anchorRef={buttonRef}
-            boundaryRef={wrapperRef}
-          />,
+          <Suspense fallback={null}>
+            <ActionsMenu
+              id={menuId}
+              postKey={postKey}
+              view={view}
+              session={session}
+              level={level}
+              onLevel={setLevel}
+              onAct={onAct}
+              onClose={close}
+              anchorRef={buttonRef}
+              boundaryRef={wrapperRef}
+            />
+          </Suspense>,
           layer,
         )}
     </span>

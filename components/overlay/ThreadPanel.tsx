@@ -7,6 +7,9 @@ import type { StoryActions } from '../thread-panel/story-actions.ts';
 import { ThreadStoryView } from '../thread-panel/ThreadStoryView.tsx';
 import { useOverlayContext } from './overlay-context.ts';
 import { supportsPopover, useMenuPopover, useOutsidePress } from './use-menu-popover.ts';
+import { useShadowStyle } from './use-shadow-style.ts';
+import popoverCss from './popover.css?inline';
+import panelCss from '../thread-panel/thread-panel.css?inline';
 
 interface Props {
   postKey: string;
@@ -33,6 +36,8 @@ export function ThreadPanel({ postKey, view, anchorRef, boundaryRef, onClose }: 
   const now = useNow();
   const version = view?.thread.version;
   const pending = view?.pending;
+  useShadowStyle(panelRef, 'popover', popoverCss);
+  useShadowStyle(panelRef, 'panel', panelCss);
   useMenuPopover(anchorRef, panelRef, story);
   useOutsidePress(
     boundaryRef,

@@ -1,9 +1,13 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { OverlayView } from '../../shared/messaging/protocol.ts';
 import { useOverlayContext } from './overlay-context.ts';
-import { ThreadPanel } from './ThreadPanel.tsx';
+
+// Fetched the first time a panel opens: not part of every page's script.
+const ThreadPanel = lazy(() =>
+  import('./ThreadPanel.tsx').then((m) => ({ default: m.ThreadPanel })),
+);
 
 interface Props {
   postKey: string;
@@ -33,13 +37,15 @@ export function ThreadPanelLayer({ postKey, view, host, buttonRef }: Props) {
     <span ref={setLayer} className="sb-menu-layer">
       {layer &&
         createPortal(
-          <ThreadPanel
-            postKey={postKey}
-            view={view}
-            anchorRef={buttonRef}
-            boundaryRef={boundary}
-            onClose={close}
-          />,
+          <Suspense fallback={null}>
+            <ThreadPanel
+              postKey={postKey}
+              view={view}
+              anchorRef={buttonRef}
+              boundaryRef={boundary}
+              onClose={close}
+            />
+          </Suspense>,
           layer,
         )}
     </span>

@@ -1,6 +1,6 @@
 import type { Department } from '../../shared/domain/schemas/org.ts';
 import type { WaitingOn } from '../../shared/domain/schemas/thread.ts';
-import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/consult-state.ts';
+import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/waiting-on.ts';
 import { useNow } from '../hooks/use-now.ts';
 
 /** "Waiting on Legal · 12m": its own component so only waiting badges tick with the clock. */

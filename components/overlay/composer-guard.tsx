@@ -10,16 +10,12 @@ import { pageTheme } from '../../shared/overlay/page-theme.ts';
 import type { Composer, ComposerAdapter } from '../../shared/sites/composer-adapter.ts';
 import guardCss from './composer-guard.css?inline';
 import { ComposerGuard } from './ComposerGuard.tsx';
-
-export const GUARD_TAG = 'switchboard-composer-guard';
-
-/** For the posts' observer: inserting or moving the guard says nothing about the site. */
-export const isGuardHost = (node: Node) => node.nodeName.toLowerCase() === GUARD_TAG;
+import { GUARD_TAG } from './composer-guard-loader.ts';
 
 // As the badges' hosts: the site's handlers must not see clicks and keys meant for the bar.
 const CONTAINED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup'];
 
-interface GuardDeps {
+export interface GuardDeps {
   store: OverlayStore;
   port: Pick<OverlayPort, 'act' | 'observe' | 'draft'>;
   signal: AbortSignal;

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayView } from '../../shared/messaging/protocol.ts';
 import type { Department, Member } from '../../shared/domain/schemas/org.ts';
-import {
-  acceptableSuggestion,
-  assignableDepartments,
-  assignablePeople,
-  initials,
-  menuActions,
-} from './menu-actions.ts';
+import { assignableDepartments, assignablePeople, menuActions } from './menu-actions.ts';
+import { acceptableSuggestion, initials } from './post-rights.ts';
 
 const guidelines = { dos: [], donts: [], tone: '' };
 const sales: Department = { id: 'd1', name: 'Sales', color: '#1f77b4', slaMinutes: 60, guidelines };

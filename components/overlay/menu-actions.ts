@@ -1,7 +1,6 @@
 import type { ActionKind, OverlayView } from '../../shared/messaging/protocol.ts';
-import { assignRefusal, canActOn, canLead } from '../../shared/domain/permissions.ts';
-import type { AssignTarget } from '../../shared/domain/permissions.ts';
 import type { Department, Member } from '../../shared/domain/schemas/org.ts';
+import { allowed, facts } from './post-rights.ts';
 
 export const actionLabels: Record<ActionKind, string> = {
   claim: 'Claim',
@@ -18,27 +17,6 @@ export const actionLabels: Record<ActionKind, string> = {
   withdrawConsult: 'Withdraw',
   reply: 'Record the reply',
 };
-
-/** A post the background has not answered for yet is treated as new: open, unrouted, free. */
-function facts(view: OverlayView | undefined, me: Member) {
-  const thread = view?.thread;
-  const ownership = {
-    departmentId: thread?.departmentId ?? null,
-    assigneeId: thread?.assigneeId ?? null,
-  };
-  const claim = view?.claim ?? null;
-  return {
-    ownership,
-    status: thread?.status ?? 'open',
-    claim,
-    mine: claim?.holderId === me.id,
-    member: canActOn(me, ownership),
-    lead: canLead(me, ownership.departmentId),
-  };
-}
-
-const allowed = (view: OverlayView | undefined, me: Member, target: AssignTarget) =>
-  assignRefusal(me, facts(view, me).ownership, target) === null;
 
 /**
  * The actions that make sense for this post and person, in menu order. Claim shows whenever the
@@ -79,25 +57,4 @@ export function assignablePeople(
       m.departmentIds.includes(department.id) &&
       allowed(view, me, { departmentId: department.id, assigneeId: m.id }),
   );
-}
-
-/** The one-click "Suggested: Sales — Accept" button's department, when it applies. */
-export function acceptableSuggestion(
-  view: OverlayView | undefined,
-  me: Member | null,
-  departments: readonly Department[],
-): Department | null {
-  const thread = view?.thread;
-  if (!me || !thread?.suggestedDepartmentId || thread.departmentId) return null;
-  const department = departments.find((d) => d.id === thread.suggestedDepartmentId);
-  if (!department || !allowed(view, me, { departmentId: department.id })) return null;
-  return department;
-}
-
-/** "Ana Lima" -> "AL"; one name -> its first two letters. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters =
-    words.length > 1 ? [words[0]?.[0], words[words.length - 1]?.[0]] : [...(words[0] ?? '')];
-  return letters.slice(0, 2).join('').toUpperCase();
 }

@@ -3,11 +3,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { paletteCss } from './department-palette.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
 import overlayCss from './overlay.css?inline';
-import panelCss from '../thread-panel/thread-panel.css?inline';
 import { skipReactListeners } from './react-listeners.ts';
 import { connectOverlayPort } from '../../shared/overlay/overlay-port.ts';
-import { mountToastLayer } from './toast-layer.tsx';
-import { isGuardHost, startComposerGuard } from './composer-guard.tsx';
+import type { ToastLayer } from './toast-layer.tsx';
+import { isGuardHost, startComposerGuardOnUse } from './composer-guard-loader.ts';
 import { nextFrame } from '../../shared/overlay/next-frame.ts';
 import { observePosts } from '../../shared/overlay/observe.ts';
 import type { PostChange } from '../../shared/overlay/observe.ts';
@@ -46,25 +45,32 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   const onError = errorLogger(adapter.platform);
   const store = createOverlayStore();
   const registry = createPostRegistry();
-  const toasts = mountToastLayer(signal, {
-    claim: (postKey) => void port.act({ kind: 'claim', postKey }),
-    // The toast's "Open notes": a post on this page opens its panel (else the post opens).
-    notes: (postKey) => {
-      if (registry.posts().some((p) => p.key === postKey))
-        store.setState(panelOpened(store.getState(), postKey), true);
-    },
-  });
+  // The toast layer (and sonner) is fetched with the first toast this tab shows.
+  let toastLayer: Promise<ToastLayer> | undefined;
+  const toasts = (show: (layer: ToastLayer) => void) => {
+    toastLayer ??= import('./toast-layer.tsx').then((m) =>
+      m.mountToastLayer(signal, {
+        claim: (postKey) => void port.act({ kind: 'claim', postKey }),
+        // The toast's "Open notes": a post on this page opens its panel (else the post opens).
+        notes: (postKey) => {
+          if (registry.posts().some((p) => p.key === postKey))
+            store.setState(panelOpened(store.getState(), postKey), true);
+        },
+      }),
+    );
+    toastLayer.then(show).catch(onError);
+  };
   const port = connectOverlayPort(store, {
     signal,
     currentPosts: registry.posts,
-    onToast: (alert) => toasts.show(alert),
-    onGuidelines: (department) => toasts.guidelines(department),
+    onToast: (alert) => toasts((layer) => layer.show(alert)),
+    onGuidelines: (department) => toasts((layer) => layer.guidelines(department)),
   });
 
   // One React root for every post, in a detached container: it only portals into shadow roots.
   const container = document.createElement('div');
   const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
-  const styles = createOverlayStyles(overlayCss + panelCss);
+  const styles = createOverlayStyles(overlayCss);
   const mounts = createOverlayMounts(styles, skipReactListeners(container));
   store.subscribe(({ session }, previous) => {
     if (session.departments !== previous.session.departments)
@@ -155,7 +161,8 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     onError,
   });
   // The reply boxes: driven by focus, nothing to do until one is used (issue 13).
-  if (adapter.composers) startComposerGuard(adapter.composers, { store, port, signal });
+  if (adapter.composers)
+    startComposerGuardOnUse(adapter.composers, { store, port, signal }, onError);
   // Content scripts cannot see the page's history.pushState; WXT polls the URL for us. A theme
   // switch in the site's settings is rare and usually comes with navigation; checked then.
   const followTheme = () => mounts.setTheme(pageTheme());

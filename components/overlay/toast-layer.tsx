@@ -11,6 +11,11 @@ export interface ToastHandlers {
   notes(postKey: string): void;
 }
 
+export interface ToastLayer {
+  show(alert: Alert): void;
+  guidelines(department: Department): void;
+}
+
 /** A post on this page: scroll to it; else open it in a new tab. */
 function openPost(alert: Alert) {
   const host = document.querySelector(
@@ -24,7 +29,7 @@ function openPost(alert: Alert) {
  * Toasts for this tab, in a shadow root of their own (the site's CSS cannot reach them, theirs
  * cannot reach the site), drawn by sonner. The background picks the one tab that shows an alert.
  */
-export function mountToastLayer(signal: AbortSignal, handlers: ToastHandlers) {
+export function mountToastLayer(signal: AbortSignal, handlers: ToastHandlers): ToastLayer {
   const host = document.createElement('switchboard-toasts');
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();

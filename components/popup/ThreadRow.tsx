@@ -1,7 +1,7 @@
 import type { Department } from '../../shared/domain/schemas/org.ts';
 import type { ThreadView } from '../../shared/domain/schemas/thread.ts';
 import { formatSla, slaPhase } from '../../shared/domain/sla.ts';
-import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/consult-state.ts';
+import { formatWait, waitingLabel, waitingSince } from '../../shared/domain/waiting-on.ts';
 
 const platformName = { x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook' } as const;
 

@@ -1,5 +1,5 @@
 import type { Consult, Member, ThreadView } from '../../shared/domain/schemas/index.ts';
-import { formatWait } from '../../shared/domain/consult-state.ts';
+import { formatWait } from '../../shared/domain/waiting-on.ts';
 import { mayAnswer, mayWithdraw } from './story-actions.ts';
 
 interface Props {

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   consultRefusal,
   departmentsToConsult,
-  formatWait,
   nextConsultStatus,
-  waitingLabel,
   waitingOnOf,
-  waitingSince,
 } from './consult-state.ts';
+import { formatWait, waitingLabel, waitingSince } from './waiting-on.ts';
 
 const wait = (departmentId: string, since: number) => ({
   consultId: `c-${departmentId}`,

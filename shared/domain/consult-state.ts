@@ -3,7 +3,7 @@ import type { WaitingOn } from './schemas/thread.ts';
 
 /**
  * A consult's life: open -> answered | withdrawn, nothing after. And what a thread waits on,
- * which every badge shows and every write keeps on the thread (threads.waiting_on).
+ * which every write keeps on the thread (threads.waiting_on); waiting-on.ts says it in words.
  */
 
 export type ConsultMove = 'answer' | 'withdraw';
@@ -79,32 +79,4 @@ export function waitingOnOf(
       since: c.openedAt,
       askedBy: c.openedBy,
     }));
-}
-
-const MINUTE = 60_000;
-
-/** "4m", "2h 5m", "3d 4h": how long something has waited. */
-export function formatWait(ms: number): string {
-  const mins = Math.max(0, Math.floor(ms / MINUTE));
-  if (mins < 60) return `${mins}m`;
-  const hours = Math.floor(mins / 60);
-  if (hours < 24) return `${hours}h ${mins % 60}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
-/** "Waiting on Legal", "Waiting on Legal and Finance", "Waiting on Legal, Finance and HR". */
-export function waitingLabel(
-  waitingOn: readonly WaitingOn[],
-  departmentName: (id: string) => string,
-): string | null {
-  if (waitingOn.length === 0) return null;
-  const names = waitingOn.map((w) => departmentName(w.departmentId));
-  const list =
-    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-  return `Waiting on ${list}`;
-}
-
-/** How long the thread has waited: since its oldest open consult. */
-export function waitingSince(waitingOn: readonly WaitingOn[]): number | null {
-  return waitingOn.length ? Math.min(...waitingOn.map((w) => w.since)) : null;
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,6 +11,7 @@ import {
   launchWithExtension,
   signIn,
 } from '../e2e/support/chromium.ts';
+import { gzipKb, siteScripts } from '../e2e/support/content-modules.ts';
 import { expectedKeys, sitePages } from '../e2e/support/sites.ts';
 import { siteReplays } from './site-replay.ts';
 
@@ -520,13 +520,17 @@ export async function overlayBench(): Promise<Record<string, number>> {
           big.switchboard.long.length - big.alone.long.length,
       });
     }
-    // What the content scripts weigh, as the browser downloads them (gzip).
-    const scripts = path.join(EXTENSION_DIR, 'content-scripts');
-    for (const file of fs.readdirSync(scripts).filter((f) => f.endsWith('.js')))
-      figures[`overlay_content_script_${file.replace('.js', '')}_kb_gzip`] = round(
-        zlib.gzipSync(fs.readFileSync(path.join(scripts, file)), { level: 9 }).length / 1024,
+    // What the content scripts weigh, as the browser downloads them (gzip): everything a page of
+    // the site loads before anyone uses the overlay (loader, site module, its static imports),
+    // and apart from it what is fetched on first use (menu, thread panel, toasts, reply guard).
+    for (const site of ['x', 'linkedin', 'facebook']) {
+      const { eager, onDemand } = await siteScripts(EXTENSION_DIR, site);
+      figures[`overlay_content_script_${site}_kb_gzip`] = round(gzipKb(EXTENSION_DIR, eager), 1);
+      figures[`overlay_content_script_${site}_on_demand_kb_gzip`] = round(
+        gzipKb(EXTENSION_DIR, onDemand),
         1,
       );
+    }
     return figures;
   } finally {
     await ext.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './support/chromium.ts';
+import { siteScripts } from './support/content-modules.ts';
 import { FIREFOX_EXTENSION_DIR } from './support/firefox.ts';
 
 /**
@@ -55,7 +56,6 @@ describe('the extension package', () => {
       expect(scripts.flatMap((s) => s.matches).sort()).toEqual([...SITES].sort());
       // Nothing else reaches into the extension or widens what it may load.
       for (const key of [
-        'web_accessible_resources',
         'externally_connectable',
         'content_security_policy',
         'sandbox',
@@ -64,6 +64,42 @@ describe('the extension package', () => {
       ])
         expect(manifest[key], key).toBeUndefined();
     }
+    // The overlay's modules, which the content scripts import (scripts/content-modules.ts): to
+    // the three sites only in Chrome; Firefox's MV2 list has no sites, its addresses are random
+    // per installation. The folder holds only those modules.
+    expect(chrome.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/esm/*'], matches: [...SITES].sort() },
+    ]);
+    expect(firefox.web_accessible_resources).toEqual(['content-scripts/esm/*']);
+    for (const { name, dir } of builds) {
+      const shared = files(path.join(dir, 'content-scripts/esm'));
+      expect(
+        shared.filter((f) => !f.endsWith('.js')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  // Issue 15: a page of the sites loads the badge's code only; the rest comes when first used.
+  it('loads the menu, thread panel, toasts and reply guard only on demand', async () => {
+    for (const { name, dir } of builds)
+      for (const site of ['x', 'linkedin', 'facebook']) {
+        const { eager, onDemand } = await siteScripts(dir, site);
+        const where = `${name}, ${site}`;
+        expect(eager.slice(0, 2), where).toEqual([
+          `content-scripts/${site}.js`,
+          `content-scripts/esm/${site}.js`,
+        ]);
+        const names = (files: string[]) => files.map((f) => path.basename(f).replace(/-.*/, ''));
+        const lazy = ['ActionsMenu', 'ThreadPanel', 'toast', 'composer'];
+        expect(names(onDemand), where).toEqual(expect.arrayContaining(lazy));
+        for (const part of lazy) expect(names(eager), where).not.toContain(part);
+        // sonner and floating-ui (the toast and popover libraries) are in no eager file.
+        for (const file of eager) {
+          const code = fs.readFileSync(path.join(dir, file), 'utf8');
+          expect(code, `${where}: ${file}`).not.toMatch(/data-sonner-toaster|clippingAncestors/);
+        }
+      }
   });
 
   it('runs only code it ships: no eval, no Function constructor, no remote script', () => {

@@ -1,11 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { linkedinAdapter } from '../../shared/sites/linkedin/adapter.ts';
-import { startOverlay } from '../../components/overlay/start-overlay.tsx';
+import { loadOverlay } from '../../shared/overlay/load-overlay.ts';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startOverlay(linkedinAdapter, ctx);
+    return loadOverlay('linkedin', ctx);
   },
 });

@@ -1,11 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { facebookAdapter } from '../../shared/sites/facebook/adapter.ts';
-import { startOverlay } from '../../components/overlay/start-overlay.tsx';
+import { loadOverlay } from '../../shared/overlay/load-overlay.ts';
 
 export default defineContentScript({
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startOverlay(facebookAdapter, ctx);
+    return loadOverlay('facebook', ctx);
   },
 });

@@ -1,11 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { xAdapter } from '../../shared/sites/x/adapter.ts';
-import { startOverlay } from '../../components/overlay/start-overlay.tsx';
+import { loadOverlay } from '../../shared/overlay/load-overlay.ts';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startOverlay(xAdapter, ctx);
+    return loadOverlay('x', ctx);
   },
 });

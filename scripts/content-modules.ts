@@ -1,0 +1,75 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import type { Rollup } from 'vite';
+
+/**
+ * The overlay as ES modules (issue 15: the content script under 80 KB gzipped per site).
+ *
+ * WXT bundles each content script into one classic script, which cannot load anything later, so
+ * everything the overlay might ever show (menus, thread panel, toasts, the reply-box guard) was
+ * parsed on every page. Here the three sites' overlays are built as ES modules with shared
+ * chunks; each site's content script is a loader that imports its module from the package
+ * (shared/overlay/load-overlay.ts), and a part used only on demand is a dynamic import, fetched
+ * the first time a person opens it. The modules are web-accessible to the three sites only (a
+ * content script's import is fetched for the page's origin). The cost: those sites' pages can
+ * tell that Chrome has Switchboard installed, by loading one of the modules from its fixed address
+ * (Firefox's addresses are random per installation). They hold no data, only the overlay's code.
+ */
+export const MODULES_DIR = 'content-scripts/esm';
+export const SITE_MODULES = {
+  x: 'entrypoints/x.content/overlay.ts',
+  linkedin: 'entrypoints/linkedin.content/overlay.ts',
+  facebook: 'entrypoints/facebook.content/overlay.ts',
+} as const;
+export type OverlaySite = keyof typeof SITE_MODULES;
+
+interface BuildTarget {
+  root: string;
+  outDir: string;
+  onwarn(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void): void;
+}
+
+export async function buildContentModules({ root, outDir, onwarn }: BuildTarget): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    mode: 'production',
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: {
+      outDir: path.join(outDir, MODULES_DIR),
+      emptyOutDir: true,
+      // Vite's preload helper would add <link rel=modulepreload> elements to the site's page.
+      modulePreload: false,
+      sourcemap: !!process.env.SB_SOURCEMAP,
+      // Terser's second pass takes ~2 KB gzipped more off than esbuild's minifier (issue 15).
+      minify: 'terser',
+      terserOptions: { module: true, compress: { passes: 2 } },
+      rollupOptions: {
+        input: Object.fromEntries(
+          Object.entries(SITE_MODULES).map(([site, file]) => [site, path.join(root, file)]),
+        ),
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+        // The loaders call each module's start(); without this Rollup may drop the export.
+        preserveEntrySignatures: 'exports-only',
+        onwarn,
+      },
+    },
+  });
+}
+
+/**
+ * The manifest entry that lets the three sites' content scripts import the modules. Not
+ * use_dynamic_url: Chrome loads the module from its per-session address but resolves the
+ * module's own imports (its chunks) against the extension's fixed address, and then refuses them.
+ */
+export function moduleResources(matches: string[]) {
+  return { resources: [`${MODULES_DIR}/*`], matches: [...matches].sort() };
+}
