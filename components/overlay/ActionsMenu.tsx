@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { FocusEvent, KeyboardEvent, ReactNode, RefObject } from 'react';
 import type {
   ActionKind,
@@ -32,6 +33,17 @@ interface Props {
   anchorRef: RefObject<HTMLElement | null>;
   /** Presses and focus inside it (the button and the menu) do not close the menu. */
   boundaryRef: RefObject<HTMLElement | null>;
+}
+
+/** The open menu, in a layer element of its own where React's events work as usual. */
+export function ActionsMenuLayer(props: Props) {
+  const [layer, setLayer] = useState<HTMLSpanElement | null>(null);
+  return (
+    <>
+      <span ref={setLayer} className="sb-menu-layer" />
+      {layer && createPortal(<ActionsMenu {...props} />, layer)}
+    </>
+  );
 }
 
 /**

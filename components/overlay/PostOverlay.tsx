@@ -1,10 +1,23 @@
-import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { mirrorText } from './mirror-text.ts';
 import { useOverlayContext } from './overlay-context.ts';
 import { OwnershipBadge } from './OwnershipBadge.tsx';
 import { QuickAssignMenu } from './QuickAssignMenu.tsx';
-import { ThreadPanelLayer } from './ThreadPanelLayer.tsx';
 import { ThreadPanelToggle } from './ThreadPanelToggle.tsx';
+
+// Fetched the first time a thread panel opens: not part of every page's script (issue 15).
+const ThreadPanelLayer = lazy(() =>
+  import('./ThreadPanelLayer.tsx').then((m) => ({ default: m.ThreadPanelLayer })),
+);
 
 /** Everything Switchboard shows under one post; it reads only the store, never the page. */
 interface Props {
@@ -57,7 +70,9 @@ export const PostOverlay = memo(function PostOverlay({ postKey, host }: Props) {
         )}
       </div>
       {panelOpen && (
-        <ThreadPanelLayer postKey={postKey} view={view} host={host} buttonRef={notesButton} />
+        <Suspense fallback={null}>
+          <ThreadPanelLayer postKey={postKey} view={view} host={host} buttonRef={notesButton} />
+        </Suspense>
       )}
     </>
   );

@@ -1,12 +1,11 @@
 import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import type { OverlayAction, OverlayView, SessionInfo } from '../../shared/messaging/protocol.ts';
 import type { MenuLevel } from './ActionsMenu.tsx';
 import { useNativeEvents } from './use-native-events.ts';
 
 // Fetched the first time a menu opens (with floating-ui): not part of every page's script.
-const ActionsMenu = lazy(() =>
-  import('./ActionsMenu.tsx').then((m) => ({ default: m.ActionsMenu })),
+const ActionsMenuLayer = lazy(() =>
+  import('./ActionsMenu.tsx').then((m) => ({ default: m.ActionsMenuLayer })),
 );
 
 interface Props {
@@ -28,7 +27,6 @@ const MAIN: MenuLevel = { kind: 'main' };
  */
 export function QuickAssignMenu({ postKey, view, session, open, onOpenChange, onAct }: Props) {
   const [level, setLevel] = useState<MenuLevel>(MAIN);
-  const [layer, setLayer] = useState<HTMLSpanElement | null>(null);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const wrapperRef = useRef<HTMLSpanElement>(null);
   const menuId = useId();
@@ -71,26 +69,22 @@ export function QuickAssignMenu({ postKey, view, session, open, onOpenChange, on
       >
         Actions
       </button>
-      {open && <span ref={setLayer} className="sb-menu-layer" />}
-      {open &&
-        layer &&
-        createPortal(
-          <Suspense fallback={null}>
-            <ActionsMenu
-              id={menuId}
-              postKey={postKey}
-              view={view}
-              session={session}
-              level={level}
-              onLevel={setLevel}
-              onAct={onAct}
-              onClose={close}
-              anchorRef={buttonRef}
-              boundaryRef={wrapperRef}
-            />
-          </Suspense>,
-          layer,
-        )}
+      {open && (
+        <Suspense fallback={null}>
+          <ActionsMenuLayer
+            id={menuId}
+            postKey={postKey}
+            view={view}
+            session={session}
+            level={level}
+            onLevel={setLevel}
+            onAct={onAct}
+            onClose={close}
+            anchorRef={buttonRef}
+            boundaryRef={wrapperRef}
+          />
+        </Suspense>
+      )}
     </span>
   );
 }

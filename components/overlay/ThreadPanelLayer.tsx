@@ -1,13 +1,9 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { OverlayView } from '../../shared/messaging/protocol.ts';
 import { useOverlayContext } from './overlay-context.ts';
-
-// Fetched the first time a panel opens: not part of every page's script.
-const ThreadPanel = lazy(() =>
-  import('./ThreadPanel.tsx').then((m) => ({ default: m.ThreadPanel })),
-);
+import { ThreadPanel } from './ThreadPanel.tsx';
 
 interface Props {
   postKey: string;
@@ -37,15 +33,13 @@ export function ThreadPanelLayer({ postKey, view, host, buttonRef }: Props) {
     <span ref={setLayer} className="sb-menu-layer">
       {layer &&
         createPortal(
-          <Suspense fallback={null}>
-            <ThreadPanel
-              postKey={postKey}
-              view={view}
-              anchorRef={buttonRef}
-              boundaryRef={boundary}
-              onClose={close}
-            />
-          </Suspense>,
+          <ThreadPanel
+            postKey={postKey}
+            view={view}
+            anchorRef={buttonRef}
+            boundaryRef={boundary}
+            onClose={close}
+          />,
           layer,
         )}
     </span>
