@@ -37,6 +37,9 @@ const BIG_PAGE_POSTS = 1_000;
 /** After the last post: views arrive, badges draw, work the overlay deferred finishes. */
 const SETTLE_MS = 2_500;
 const VIEWPORT = { width: 1100, height: 900 };
+/** The 1,000-post page read down after it settled: 40 wheel steps of 700 px (about 140 posts). */
+const SCROLL_STEPS = 40;
+const SCROLL_STEP_PX = 700;
 /** OVERLAY_BENCH=x,memory (sites, memory, big): only those parts, while working on one. */
 const parts = process.env.OVERLAY_BENCH?.split(',') ?? [
   'x',
@@ -412,9 +415,19 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
     fs.writeFileSync(path.join(profile, 'x-1000.cpuprofile'), JSON.stringify(p));
     printHeaviest(p);
   }
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const longTasks = () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const long = await longTasks();
+  // Then a person reads down the page: wheel steps of about a screen, a frame or so apart, and
+  // the long tasks while scrolling (badges coming near are drawn then).
+  await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+  for (let step = 0; step < SCROLL_STEPS; step++) {
+    await page.mouse.wheel(0, SCROLL_STEP_PX);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(1_000);
+  const scrollLong = (await longTasks()).slice(long.length);
   await page.close();
-  return { task, long };
+  return { task, long, scrollLong };
 }
 
 export async function overlayBench(): Promise<Record<string, number>> {
@@ -518,6 +531,13 @@ export async function overlayBench(): Promise<Record<string, number>> {
         overlay_1000_longest_task_switchboard_ms: Math.round(Math.max(0, ...big.switchboard.long)),
         overlay_1000_long_tasks_added_switchboard:
           big.switchboard.long.length - big.alone.long.length,
+        overlay_1000_scroll_longest_task_alone_ms: Math.round(Math.max(0, ...big.alone.scrollLong)),
+        overlay_1000_scroll_longest_task_floor_ms: Math.round(Math.max(0, ...big.floor.scrollLong)),
+        overlay_1000_scroll_longest_task_switchboard_ms: Math.round(
+          Math.max(0, ...big.switchboard.scrollLong),
+        ),
+        overlay_1000_scroll_long_tasks_added_switchboard:
+          big.switchboard.scrollLong.length - big.alone.scrollLong.length,
       });
     }
     // What the content scripts weigh, as the browser downloads them (gzip): everything a page of
