@@ -270,6 +270,26 @@ async function startTrace(cdp: CDPSession) {
   };
 }
 
+/** Self time (µs) by event name over lists of nested trace events, one list per thread. */
+function selfTimes(lists: Iterable<TraceEvent[]>): Map<string, number> {
+  const self = new Map<string, number>();
+  for (const list of lists) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const stack: { e: TraceEvent; end: number; child: number }[] = [];
+    const pop = () => {
+      const top = stack.pop()!;
+      self.set(top.e.name, (self.get(top.e.name) ?? 0) + top.e.dur! - top.child);
+    };
+    for (const e of list) {
+      while (stack.length && stack.at(-1)!.end <= e.ts) pop();
+      if (stack.length) stack.at(-1)!.child += e.dur!;
+      stack.push({ e, end: e.ts + e.dur!, child: 0 });
+    }
+    while (stack.length) pop();
+  }
+  return self;
+}
+
 /** Self time by event name on each renderer main thread (CrRendererMain), heaviest first. */
 function printTrace(label: string, events: TraceEvent[], longest = false) {
   const mains = new Set(
@@ -286,11 +306,23 @@ function printTrace(label: string, events: TraceEvent[], longest = false) {
       else byThread.set(k, [e]);
     }
   if (longest) {
-    // Only the longest top-level task: what it is made of.
+    // Only the longest top-level task: what it is made of. Before it, every task over 50 ms:
+    // when it ran (ms after the first), how long, its three heaviest kinds of work.
     for (const [k, list] of byThread) {
       const tasks = list.filter(
         (e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask',
       );
+      const t0 = Math.min(...tasks.map((t) => t.ts));
+      for (const task of tasks.filter((t) => t.dur! > 50_000).sort((a, b) => a.ts - b.ts)) {
+        const inside = list.filter(
+          (e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!,
+        );
+        const kinds = [...selfTimes([inside])].sort((a, b) => b[1] - a[1]).slice(0, 3);
+        console.error(
+          `${label} long task at ${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(0)} ms,`,
+          kinds.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(' | '),
+        );
+      }
       const top = tasks.sort((a, b) => b.dur! - a.dur!)[0];
       if (top)
         byThread.set(
@@ -299,22 +331,7 @@ function printTrace(label: string, events: TraceEvent[], longest = false) {
         );
     }
   }
-  const self = new Map<string, number>();
-  for (const list of byThread.values()) {
-    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    const stack: { e: TraceEvent; end: number; child: number }[] = [];
-    const pop = () => {
-      const top = stack.pop()!;
-      self.set(top.e.name, (self.get(top.e.name) ?? 0) + top.e.dur! - top.child);
-    };
-    for (const e of list) {
-      while (stack.length && stack.at(-1)!.end <= e.ts) pop();
-      if (stack.length) stack.at(-1)!.child += e.dur!;
-      stack.push({ e, end: e.ts + e.dur!, child: 0 });
-    }
-    while (stack.length) pop();
-  }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 22);
+  const top = [...selfTimes(byThread.values())].sort((a, b) => b[1] - a[1]).slice(0, 22);
   console.error(label, top.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(' | '));
   const count = new Map<string, number>();
   for (const list of byThread.values())
