@@ -61,6 +61,7 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
     },
     // The overlay itself is built as ES modules that the content scripts import (issue 15;
     // scripts/content-modules.ts): after WXT's own build, before `wxt zip` packs the output.
