@@ -61,7 +61,12 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+      // The loaders are on every page of the sites too: terser takes 0.14 KB gzipped more off.
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 2 } },
+      };
     },
     // The overlay itself is built as ES modules that the content scripts import (issue 15;
     // scripts/content-modules.ts): after WXT's own build, before `wxt zip` packs the output.

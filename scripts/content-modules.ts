@@ -22,7 +22,6 @@ export const SITE_MODULES = {
   linkedin: 'entrypoints/linkedin.content/overlay.ts',
   facebook: 'entrypoints/facebook.content/overlay.ts',
 } as const;
-export type OverlaySite = keyof typeof SITE_MODULES;
 
 interface BuildTarget {
   root: string;
@@ -43,6 +42,7 @@ export async function buildContentModules({ root, outDir, onwarn }: BuildTarget)
       emptyOutDir: true,
       // Vite's preload helper would add <link rel=modulepreload> elements to the site's page.
       modulePreload: false,
+      // SB_SOURCEMAP=1: source maps beside the modules, to see what a chunk holds (not shipped).
       sourcemap: !!process.env.SB_SOURCEMAP,
       // Terser's second pass takes ~2 KB gzipped more off than esbuild's minifier (issue 15).
       minify: 'terser',
