@@ -14,7 +14,7 @@ import {
   serveFixtureInTab,
 } from './support/firefox.ts';
 import type { FirefoxWithExtension } from './support/firefox.ts';
-import { expectedKeys, sitePages } from './support/sites.ts';
+import { expectedKeys, inlineScriptRefused, sitePages } from './support/sites.ts';
 
 const firefox = findFirefox();
 if (!firefox)
@@ -62,6 +62,7 @@ describe.skipIf(!firefox)('Firefox: the extension signs in, badges X and claims'
       { timeout: 20_000 },
       keys.length,
     );
+    expect(await tab.evaluate(inlineScriptRefused)).toBe(true); // the site's script policy holds
     const key = keys[0]!;
     const host = `switchboard-overlay[data-post-key="${key}"]`;
     await tab.waitForFunction(

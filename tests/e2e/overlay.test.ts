@@ -4,7 +4,7 @@ import { startTestServer } from '../server/harness.ts';
 import type { Client, TestOrg, TestServer } from '../server/harness.ts';
 import { launchWithExtension, screenshot, serveFixture, signIn } from './support/chromium.ts';
 import type { ExtensionBrowser } from './support/chromium.ts';
-import { expectedKeys, sitePages } from './support/sites.ts';
+import { expectedKeys, inlineScriptRefused, sitePages } from './support/sites.ts';
 
 const hosts = (page: Page) =>
   page
@@ -66,6 +66,9 @@ describe('overlay on the three sites', () => {
 
       await expect.poll(() => hosts(page), { timeout: 15_000 }).toHaveLength(keys.length);
       expect((await hosts(page)).sort()).toEqual([...keys].sort());
+      // Under a script policy like the site's own (no extension address in it): the overlay's
+      // modules are the content script's imports, not the page's.
+      expect(await page.evaluate(inlineScriptRefused)).toBe(true);
 
       // Every post is registered on the server, and the badge says so.
       await expect

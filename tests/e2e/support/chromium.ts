@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { SITE_CSP } from './sites.ts';
 
 export const EXTENSION_DIR =
   process.env.SWITCHBOARD_EXTENSION_DIR ??
@@ -129,7 +130,12 @@ export async function serveFixture(context: BrowserContext, urlPattern: string, 
   const html = fs.readFileSync(file, 'utf8');
   await context.route(urlPattern, (route) =>
     route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      ? route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': SITE_CSP },
+          body: html,
+        })
       : route.fulfill({ status: 204, body: '' }),
   );
 }

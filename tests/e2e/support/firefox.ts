@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import { SITE_CSP } from './sites.ts';
 
 export const FIREFOX_EXTENSION_DIR =
   process.env.SWITCHBOARD_FIREFOX_EXTENSION_DIR ??
@@ -85,6 +86,7 @@ export async function serveFixtureInTab(page: Page, origin: string, file: string
       return void request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': SITE_CSP },
         body: html,
       });
     return void request.respond({ status: 204, body: '' });

@@ -6,6 +6,23 @@ import { xAdapter } from '../../../shared/sites/x/adapter.ts';
 import { linkedinAdapter } from '../../../shared/sites/linkedin/adapter.ts';
 import { facebookAdapter } from '../../../shared/sites/facebook/adapter.ts';
 
+/**
+ * What the sites' own Content-Security-Policy allows for scripts, in short: their own origins and
+ * nonces, never an extension's address. The overlay's modules must load under it anyway (a
+ * content script's import is not the page's).
+ */
+export const SITE_CSP =
+  "script-src 'self' 'nonce-Sw1tchb0ard' https://abs.twimg.com; object-src 'none'";
+
+/** In the page's own world: true when the page's CSP refuses an inline script, as the sites' do. */
+export const inlineScriptRefused = () => {
+  const script = document.createElement('script');
+  script.textContent = 'document.documentElement.dataset.inlineRan = "yes"';
+  document.head.append(script);
+  script.remove();
+  return document.documentElement.dataset.inlineRan !== 'yes';
+};
+
 const fixture = (rel: string) => fileURLToPath(new URL(`../../fixtures/${rel}`, import.meta.url));
 
 export interface SitePage {
