@@ -146,8 +146,10 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
       // host the site removed.
       place(el, post);
       if (mounts.isRevealed(el)) continue;
-      if (fewNew) mounts.reveal(el);
-      else if (!nearby) queue.add(el, post.key);
+      if (fewNew) {
+        mounts.reveal(el);
+        if (far.delete(el)) nearby?.unobserve(el); // drawn now: no longer waiting to come near
+      } else if (!nearby) queue.add(el, post.key);
       else {
         if (!far.has(el)) nearby.observe(el);
         far.set(el, post.key); // a post re-keyed while far keeps waiting under its new key

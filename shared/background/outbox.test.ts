@@ -18,6 +18,14 @@ describe('outbox (real server)', () => {
     const background = await suite.background(m.token);
     return { ...m, background };
   };
+  /** Until the server has the post claimed by this member (its answer may not have come back). */
+  const serverHolds = (postKey: string, memberId: string) =>
+    vi.waitUntil(
+      async () =>
+        (await suite.org.admin.posts.get.query({ postKeys: [postKey] }))[0]?.claim?.holderId ===
+        memberId,
+      { timeout: 10_000 },
+    );
 
   it('queues an action taken offline, shows it pending, and applies it once back online', async () => {
     const ana = await member('Ana');
@@ -108,12 +116,7 @@ describe('outbox (real server)', () => {
     // The outbox's writes wait behind another transaction until the server has the claim.
     const held = holdOutbox(ctx.db);
     const answer = tab.act({ kind: 'claim', postKey: p.key });
-    await vi.waitUntil(
-      async () =>
-        (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]?.claim?.holderId ===
-        eve.id,
-      { timeout: 10_000 },
-    );
+    await serverHolds(p.key, eve.id);
     expect(tab.received.some((m) => m.type === 'actionResult')).toBe(false);
     await held.release();
 
@@ -138,12 +141,7 @@ describe('outbox (real server)', () => {
     const held = holdOutbox(ctx.db);
     const answer = tab.act({ kind: 'claim', postKey: p.key });
     expect(tab.lastView(p.key)).toMatchObject({ pending: true, claim: { holderId: hal.id } });
-    await vi.waitUntil(
-      async () =>
-        (await suite.org.admin.posts.get.query({ postKeys: [p.key] }))[0]?.claim?.holderId ===
-        hal.id,
-      { timeout: 10_000 },
-    );
+    await serverHolds(p.key, hal.id);
     // A lead drops the claim while the claim's own write still waits; its event is in.
     await suite.org.admin.claims.override.mutate({ postKey: p.key });
     await vi.waitUntil(() =>

@@ -37,13 +37,13 @@ export class Outbox {
     const shown = visible ? this.ctx.tabs.shownView(action.postKey) : undefined;
     const early = shown && this.idle && !this.draining && this.ctx.client();
     this.idle = false;
+    const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
     if (early) {
       // Nothing is queued ahead: send it, against the view the member sees, while it is being
       // stored. Its answer settles in a transaction IndexedDB runs after the one storing it (both
       // write the outbox, and the store's began first), and a replay is applied once
       // (clientMutationId).
       const known = { postKey: action.postKey, thread: shown.thread, claim: shown.claim };
-      const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
       const stored = this.store(action, me, entry, known, false);
       this.next = { entry, view: known };
       // Shown pending at once, as the stored view will be: the tabs take no event's view over
@@ -55,7 +55,6 @@ export class Outbox {
       if (cached) this.ctx.showViews([cached]);
       return;
     }
-    const entry: OutboxEntry = { clientMutationId, action, createdAt: this.ctx.now() };
     // A post a tab shows is in the cache, read inside the write; another (a toast's "Claim") is
     // looked up first, as is a shown post the cache has lost.
     let cached = visible ? await this.store(action, me, entry, undefined, true) : null;

@@ -26,9 +26,10 @@ export interface ObserveOptions {
 }
 
 /**
- * One MutationObserver for the whole page, read at the end of each task that changed it. New posts come from the adapter's
- * findPosts (it knows where posts live, e.g. only inside X's primaryColumn); a post whose subtree
- * changed is read again, because virtualised feeds recycle an element for another post (issue 3).
+ * One MutationObserver for the whole page, read at the end of each task that changed it. New
+ * posts come from the adapter's findPosts (it knows where posts live, e.g. only inside X's
+ * primaryColumn); a post whose subtree changed is read again, because virtualised feeds recycle
+ * an element for another post (issue 3).
  */
 export function observePosts(
   root: Node & ParentNode,
