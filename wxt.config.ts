@@ -34,14 +34,17 @@ export default defineConfig({
       'Team routing on X, LinkedIn and Facebook: who owns this post, who is answering it.',
     permissions: ['storage', 'notifications', 'alarms'],
     optional_host_permissions: SERVER_ORIGINS,
+    // scheduler.postTask, which the overlay's React schedules with (scripts/content-modules.ts).
+    ...(browser !== 'firefox' && { minimum_chrome_version: '94' }),
     // MV2 (the Firefox build) has no optional_host_permissions, and WXT drops the key there.
     ...(manifestVersion === 2 && { optional_permissions: SERVER_ORIGINS }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,
-          // The first release that reads data_collection_permissions.
-          strict_min_version: '140.0',
+          // The first release with scheduler.postTask, which the overlay's React schedules with
+          // (scripts/content-modules.ts); data_collection_permissions are read from 140.
+          strict_min_version: '142.0',
           // Sent to the organisation's own server, never elsewhere: the posts on screen (text,
           // author, address: website content) and what the member does with them (claims,
           // answers: website activity).
