@@ -17,10 +17,10 @@ export interface ObserveOptions {
   isOwnNode?: (node: Node) => boolean;
   onError?: (error: unknown) => void;
   /**
-   * Reading time per slice; the rest waits for a task of its own. The hosts of posts read in one
-   * slice go in as one layout pass, and each extra pass moves the feed again (see
-   * reveal-queue.ts), but a 50 ms budget made the first frame of a 1,000-post page a long task
-   * of its own: 16 ms reads about 500 posts a slice.
+   * Reading time per slice; the rest waits for a task of its own (16 ms reads about 500 posts).
+   * The changes of all the slices are handed over together after the last: each hand-over puts
+   * hosts in the page, and on the 1,000-post page every such pass re-laid out and re-painted the
+   * whole feed in a long task of its own (three of 200-330 ms, now one).
    */
   sliceBudgetMs?: number;
 }
@@ -77,11 +77,12 @@ export function observePosts(
     return post || previousKey ? { el, post, previousKey } : null;
   };
 
+  // What the slices of a scan read so far: handed over once, after the last.
+  const changes: PostChange[] = [];
   function flush() {
     cancelFlush = null;
     if (signal.aborted) return;
     const start = performance.now();
-    const changes: PostChange[] = [];
     if (sweep) {
       sweep = false;
       for (const el of annotated) {
@@ -106,8 +107,8 @@ export function observePosts(
       const change = el.isConnected ? read(el) : null;
       if (change) changes.push(change);
     }
-    if (dirty.size > 0) schedule(true);
-    if (changes.length > 0) onChange(changes);
+    if (dirty.size > 0) return schedule(true);
+    if (changes.length > 0) onChange(changes.splice(0));
   }
 
   // Our hosts' own changes (inserting one, its text mirror) say nothing about the site.

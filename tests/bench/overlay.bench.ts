@@ -536,6 +536,16 @@ export async function overlayBench(): Promise<Record<string, number>> {
         switchboard: await bigPage(ext.context, html, 'switchboard-overlay'),
       };
       const bigAdded = (c: Config) => (big[c].task - big.alone.task) / BIG_PAGE_POSTS;
+      if (process.env.BENCH_VERBOSE)
+        for (const [c, run] of Object.entries(big))
+          console.error(
+            '1000',
+            c,
+            'long tasks (ms): load',
+            run.long.map(Math.round),
+            'scroll',
+            run.scrollLong.map(Math.round),
+          );
       Object.assign(figures, {
         overlay_1000_floor_ms_per_post: round(bigAdded('floor'), 3),
         overlay_1000_switchboard_ms_per_post: round(bigAdded('switchboard'), 3),
