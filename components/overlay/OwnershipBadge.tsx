@@ -14,6 +14,13 @@ const statusText: Record<ThreadStatus, string> = {
   dismissed: 'Dismissed',
 };
 
+/**
+ * Text long enough to be worth squeezing when the badge is short of room: only such an item
+ * shrinks, to 5em, with a clip and an ellipsis (overlay.css, .sb-long); shorter text keeps its
+ * width. The full text is in each title.
+ */
+const long = (text: string) => (text.length > 12 ? ' sb-long' : '');
+
 interface Props {
   view: OverlayView | undefined;
   session: SessionInfo;
@@ -29,7 +36,7 @@ function SuggestionButton(props: { department: Department; onAccept(id: string):
   return (
     <button
       type="button"
-      className="sb-suggestion"
+      className="sb-suggestion sb-long"
       ref={events}
       title={`Route to ${department.name}, as the routing rules suggest`}
     >
@@ -70,17 +77,17 @@ export function OwnershipBadge(props: Props) {
     answerer &&
     (answerer === me?.id ? 'you' : session.members.find((m) => m.id === answerer)?.name);
   const status = answeredBy ? `Answered by ${answeredBy}` : statusText[thread.status];
+  // A department newer than this session's list is still a department, not "Unrouted".
+  const departmentName =
+    department?.name ?? (thread.departmentId ? 'Other department' : 'Unrouted');
   return (
     <span className="sb-badge">
-      <span className="sb-dept">
+      <span className={`sb-dept${long(departmentName)}`} title={departmentName}>
         <span
           className={`sb-dot ${department ? paletteClass(session.departments, department.id) : ''}`}
           aria-hidden="true"
         />
-        {/* A department newer than this session's list is still a department, not "Unrouted". */}
-        <span className="sb-name">
-          {department?.name ?? (thread.departmentId ? 'Other department' : 'Unrouted')}
-        </span>
+        <span className="sb-name">{departmentName}</span>
       </span>
       {suggestion && <SuggestionButton department={suggestion} onAccept={onAcceptSuggestion} />}
       {assignee && (
@@ -95,12 +102,12 @@ export function OwnershipBadge(props: Props) {
       )}
       {/* "Open" says nothing more once someone is answering (only open posts are claimed). */}
       {!claimText && (
-        <span className={`sb-status sb-status-${thread.status}`} title={status}>
+        <span className={`sb-status sb-status-${thread.status}${long(status)}`} title={status}>
           {status}
         </span>
       )}
       {claimText && (
-        <span className="sb-claim" title={claimText}>
+        <span className={`sb-claim${long(claimText)}`} title={claimText}>
           {claimText}
         </span>
       )}
