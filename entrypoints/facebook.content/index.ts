@@ -3,7 +3,7 @@ import { loadOverlay } from '../../shared/overlay/load-overlay.ts';
 
 export default defineContentScript({
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     return loadOverlay('facebook', ctx);
   },

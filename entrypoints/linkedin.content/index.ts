@@ -3,7 +3,7 @@ import { loadOverlay } from '../../shared/overlay/load-overlay.ts';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     return loadOverlay('linkedin', ctx);
   },

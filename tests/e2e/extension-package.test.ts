@@ -52,8 +52,14 @@ describe('the extension package', () => {
     expect(firefox.permissions).toEqual(API_PERMISSIONS);
     expect(firefox.optional_permissions).toEqual(SERVER_ORIGINS);
     for (const manifest of [chrome, firefox]) {
-      const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
+      const scripts = manifest.content_scripts as {
+        matches: string[];
+        js: string[];
+        run_at: string;
+      }[];
       expect(scripts.flatMap((s) => s.matches).sort()).toEqual([...SITES].sort());
+      // Loaded while the page is parsed, started when it is (shared/overlay/load-overlay.ts).
+      expect(new Set(scripts.map((s) => s.run_at))).toEqual(new Set(['document_start']));
       // Nothing else reaches into the extension or widens what it may load.
       for (const key of [
         'externally_connectable',
