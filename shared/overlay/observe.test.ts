@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { observePosts } from './observe.ts';
 import type { PostChange } from './observe.ts';
 import type { SiteAdapter } from '../sites/site-adapter.ts';
+import { postRef } from '../../tests/fixtures/post-ref.ts';
 
 const POSTS = 40;
 
@@ -21,15 +22,7 @@ const slowAdapter: SiteAdapter = {
   readPost(el) {
     const until = performance.now() + 1.2;
     while (performance.now() < until);
-    const id = el.getAttribute('data-id')!;
-    return {
-      key: `x:${id}`,
-      platform: 'x',
-      nativeId: id,
-      url: `https://x.com/a/status/${id}`,
-      author: { handle: 'a', name: 'A' },
-      text: '',
-    };
+    return postRef(el.getAttribute('data-id')!);
   },
   mountPoint: (el) => el,
 };

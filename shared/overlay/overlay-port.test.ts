@@ -4,6 +4,7 @@ import type { PostRef } from '../domain/schemas/post.ts';
 import { connectOverlayPort } from './overlay-port.ts';
 import type { PortLike } from './overlay-port.ts';
 import type { BackgroundToContent, ContentToBackground } from '../messaging/protocol.ts';
+import { postRef } from '../../tests/fixtures/post-ref.ts';
 
 class FakePort implements PortLike {
   sent: ContentToBackground[] = [];
@@ -25,14 +26,7 @@ class FakePort implements PortLike {
   }
 }
 
-const post = (id: string): PostRef => ({
-  key: `x:${id}`,
-  platform: 'x',
-  nativeId: id,
-  url: `https://x.com/a/status/${id}`,
-  author: { handle: 'a', name: 'A' },
-  text: 'hello',
-});
+const post = (id: string) => postRef(id, 'hello');
 
 describe('overlay port', () => {
   let ports: FakePort[];

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPostRegistry } from './post-registry.ts';
-import type { PostRef } from '../domain/schemas/post.ts';
+import { postRef } from '../../tests/fixtures/post-ref.ts';
 
-const post = (id: string): PostRef => ({
-  key: `x:${id}`,
-  platform: 'x',
-  nativeId: id,
-  url: `https://x.com/a/status/${id}`,
-  author: { handle: 'a', name: 'A' },
-  text: '',
-});
+const post = (id: string) => postRef(id);
 // The registry only uses elements as map keys.
 const el = () => ({}) as Element;
 
