@@ -207,7 +207,7 @@ async function replay(
   // preempting it do not count.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(site.url, { waitUntil: 'load' });
-  await page.waitForTimeout(1_000); // content scripts start (document_idle) and settle
+  await page.waitForTimeout(1_000); // content scripts start (DOMContentLoaded) and settle
   if (r.profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
