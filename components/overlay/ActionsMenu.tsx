@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useCallback, useEffect, useRef } from 'react';
 import type { FocusEvent, KeyboardEvent, ReactNode, RefObject } from 'react';
 import type {
   ActionKind,
@@ -10,6 +9,7 @@ import type {
 import { AssignChoices } from './AssignChoices.tsx';
 import popoverCss from './popover.css?inline';
 import { useShadowStyle } from './use-shadow-style.ts';
+import { ReactEventsLayer } from './react-events-layer.tsx';
 import { actionLabels, menuActions } from './menu-actions.ts';
 import {
   moveMenuFocus,
@@ -37,12 +37,10 @@ interface Props {
 
 /** The open menu, in a layer element of its own where React's events work as usual. */
 export function ActionsMenuLayer(props: Props) {
-  const [layer, setLayer] = useState<HTMLSpanElement | null>(null);
   return (
-    <>
-      <span ref={setLayer} className="sb-menu-layer" />
-      {layer && createPortal(<ActionsMenu {...props} />, layer)}
-    </>
+    <ReactEventsLayer>
+      <ActionsMenu {...props} />
+    </ReactEventsLayer>
   );
 }
 

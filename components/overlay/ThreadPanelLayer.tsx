@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { RefObject } from 'react';
-import { createPortal } from 'react-dom';
 import type { OverlayView } from '../../shared/messaging/protocol.ts';
 import { useOverlayContext } from './overlay-context.ts';
+import { ReactEventsLayer } from './react-events-layer.tsx';
 import { ThreadPanel } from './ThreadPanel.tsx';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
  */
 export function ThreadPanelLayer({ postKey, view, host, buttonRef }: Props) {
   const { openPanel } = useOverlayContext();
-  const [layer, setLayer] = useState<HTMLSpanElement | null>(null);
   const [boundary] = useState(() => ({ current: host as HTMLElement }));
   const close = useCallback(
     (refocus: boolean) => {
@@ -30,18 +29,14 @@ export function ThreadPanelLayer({ postKey, view, host, buttonRef }: Props) {
     [openPanel, buttonRef],
   );
   return (
-    <span ref={setLayer} className="sb-menu-layer">
-      {layer &&
-        createPortal(
-          <ThreadPanel
-            postKey={postKey}
-            view={view}
-            anchorRef={buttonRef}
-            boundaryRef={boundary}
-            onClose={close}
-          />,
-          layer,
-        )}
-    </span>
+    <ReactEventsLayer>
+      <ThreadPanel
+        postKey={postKey}
+        view={view}
+        anchorRef={buttonRef}
+        boundaryRef={boundary}
+        onClose={close}
+      />
+    </ReactEventsLayer>
   );
 }

@@ -4,9 +4,9 @@
  * feed costs 160,000 addEventListener calls (measured: about 0.15 ms per post, most of the
  * budget). So each post's shadow root is marked as already listened to, using React's own marker
  * read from the root container; the always-visible controls use native listeners
- * (use-native-events.ts) and the open menu renders into its own unmarked layer, where React events
- * work as usual. Should a React version name the marker differently, nothing is marked and React
- * listens as before: slower, never broken.
+ * (use-native-events.ts) and the open menu and thread panel render into a layer of their own
+ * (react-events-layer.tsx), where React events work as usual. Should a React version name the
+ * marker differently, nothing is marked and React listens as before: slower, never broken.
  */
 export function skipReactListeners(rootContainer: Element): (shadow: ShadowRoot) => void {
   const marker = Object.keys(rootContainer).find((key) => key.startsWith('_reactListening'));

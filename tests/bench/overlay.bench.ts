@@ -496,7 +496,7 @@ export async function overlayBench(): Promise<Record<string, number>> {
         switchboard: [],
         cached: [],
       };
-      for (let round = 0; round < REPEATS; round++) {
+      for (let i = 0; i < REPEATS; i++) {
         for (const config of ['alone', 'floor', 'switchboard'] as Config[])
           rounds[config].push(
             await replay(browsers[config], {
@@ -504,7 +504,7 @@ export async function overlayBench(): Promise<Record<string, number>> {
               posts,
               seed,
               profile:
-                process.env.BENCH_PROFILE && round === 0
+                process.env.BENCH_PROFILE && i === 0
                   ? path.join(process.env.BENCH_PROFILE, config)
                   : undefined,
             }),
