@@ -5,7 +5,7 @@ import type { ServerClient } from './server-link.ts';
 import { SessionState } from './session-state.ts';
 import type { TabHubEvents } from './tab-hub.ts';
 import { TabHub } from './tab-hub.ts';
-import { toOverlayView } from './view-cache.ts';
+import { toOverlayView, ViewLookups } from './view-cache.ts';
 
 /**
  * What every part of the background shares: the cache, the tabs, the session and the server
@@ -16,12 +16,15 @@ export class BackgroundContext {
   readonly db: LocalDb;
   readonly tabs: TabHub;
   readonly session: SessionState;
+  /** Views asked of the server, kept from overwriting a change the stream brought meanwhile. */
+  readonly lookups: ViewLookups;
   private live: ServerClient | null = null;
 
   constructor(opts: { tabEvents: TabHubEvents; dbName?: string; now?: () => number }) {
     this.db = new LocalDb(opts.dbName);
     this.tabs = new TabHub(opts.tabEvents);
     this.session = new SessionState(this.db, this.tabs);
+    this.lookups = new ViewLookups(this.db);
     if (opts.now) this.now = opts.now;
   }
 

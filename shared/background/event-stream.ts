@@ -1,5 +1,4 @@
 import type { SyncEvent } from '../domain/schemas/event.ts';
-import type { ThreadView } from '../domain/schemas/thread.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
@@ -33,7 +32,11 @@ export class EventStream {
       {
         onData: ({ id, data }) => {
           // Shown at once; the cache (and the cursor) follow in order below.
-          if (data.thread) this.ctx.tabs.pushEvent(Number(id), data as ThreadView);
+          if (data.thread) {
+            const view = { thread: data.thread, claim: data.claim };
+            this.ctx.lookups.eventArrived(view);
+            this.ctx.tabs.pushEvent(Number(id), view);
+          }
           void this.apply(id, data, generation);
         },
         onError: (e) => console.warn('Switchboard: event stream failed', e),

@@ -1,7 +1,6 @@
 import type { BackgroundContext } from './background-context.ts';
 import type { CachedView } from './local-db.ts';
 import { errorMessage, serverCode } from './server-link.ts';
-import { storeConfirmed } from './view-cache.ts';
 
 export const RENEW_EVERY_MS = 30_000;
 /** A post out of every tab this long is let go (a tab reload or SPA re-render is quicker). */
@@ -62,8 +61,11 @@ export class LeaseKeeper {
       if (!serverCode(e)) return; // offline: try again next tick
       // Overridden or expired and taken: show what is true now, and say so.
       const client = this.ctx.client();
-      const fresh = client ? await client.posts.get.query({ postKeys: [view.postKey] }) : [];
-      this.ctx.showViews(await storeConfirmed(this.ctx.db, fresh));
+      if (client)
+        await this.ctx.lookups.lookUp(
+          () => client.posts.get.query({ postKeys: [view.postKey] }),
+          async (fresh, store) => this.ctx.showViews(await store(fresh)),
+        );
       this.ctx.notice({
         type: 'notice',
         level: 'error',

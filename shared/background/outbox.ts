@@ -2,7 +2,6 @@ import type { BackgroundToContent, OverlayAction } from '../messaging/protocol.t
 import type { BackgroundContext } from './background-context.ts';
 import type { CachedView, OutboxEntry } from './local-db.ts';
 import { applyOptimistic } from './optimistic.ts';
-import { storeConfirmed } from './view-cache.ts';
 import { executeAction } from './execute-action.ts';
 import { errorMessage, serverCode } from './server-link.ts';
 
@@ -111,8 +110,10 @@ export class Outbox {
   private async fetchView(postKey: string) {
     const client = this.ctx.client();
     if (!client) return undefined;
-    const views = await client.posts.get.query({ postKeys: [postKey] }).catch(() => []);
-    return (await storeConfirmed(this.ctx.db, views))[0];
+    return this.ctx.lookups.lookUp(
+      () => client.posts.get.query({ postKeys: [postKey] }).catch(() => []),
+      async (views, store) => (await store(views))[0],
+    );
   }
 
   /** Sends queued actions in order; stops (keeping them) when the connection drops. */

@@ -3,7 +3,7 @@ import type { PostRef } from '../domain/schemas/post.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { CachedView } from './local-db.ts';
 import { errorMessage, serverCode } from './server-link.ts';
-import { storeConfirmed, toOverlayView } from './view-cache.ts';
+import { toOverlayView } from './view-cache.ts';
 
 /** The most posts one `posts.observe` call carries (the server's input bound). */
 const OBSERVE_BATCH = 200;
@@ -52,8 +52,10 @@ export class PostLookup {
     const batch = [...this.toObserve.values()].slice(0, OBSERVE_BATCH);
     for (const p of batch) this.toObserve.delete(p.key);
     try {
-      const views = await client.posts.observe.mutate({ posts: batch });
-      this.ctx.showViews(await storeConfirmed(this.ctx.db, views));
+      await this.ctx.lookups.lookUp(
+        () => client.posts.observe.mutate({ posts: batch }),
+        async (views, store) => this.ctx.showViews(await store(views)),
+      );
     } catch (e) {
       if (!serverCode(e))
         for (const p of batch) this.toObserve.set(p.key, p); // retry on reconnect

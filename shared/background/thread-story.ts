@@ -1,7 +1,6 @@
 import type { BackgroundToContent } from '../messaging/protocol.ts';
 import type { BackgroundContext } from './background-context.ts';
 import { errorMessage } from './server-link.ts';
-import { storeConfirmed } from './view-cache.ts';
 
 type StoryAnswer = Extract<BackgroundToContent, { type: 'story' }>;
 
@@ -23,9 +22,13 @@ export async function answerStory(
       error: 'Switchboard is offline: notes and the timeline come back with the connection.',
     };
   try {
-    const story = await client.threads.story.query({ postKey });
-    if (await ctx.db.views.get(postKey)) ctx.showViews(await storeConfirmed(ctx.db, [story.view]));
-    return { type: 'story', requestId, story };
+    return await ctx.lookups.lookUp(
+      () => client.threads.story.query({ postKey }),
+      async (story, store): Promise<StoryAnswer> => {
+        if (await ctx.db.views.get(postKey)) ctx.showViews(await store([story.view]));
+        return { type: 'story', requestId, story };
+      },
+    );
   } catch (e) {
     return { type: 'story', requestId, error: errorMessage(e) };
   }

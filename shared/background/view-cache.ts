@@ -11,13 +11,18 @@ export function toOverlayView(v: CachedView): OverlayView {
  * the action's outcome and only updates the confirmed copy it would roll back to. An older
  * answer (lower thread version) never replaces a newer one.
  */
-export async function storeConfirmed(db: LocalDb, views: readonly ThreadView[]) {
-  if (views.length === 0) return [];
-  const keys = views.map((v) => v.thread.postKey);
+export async function storeConfirmed(
+  db: LocalDb,
+  answer: readonly ThreadView[],
+  latest: (view: ThreadView) => ThreadView = (view) => view,
+) {
+  if (answer.length === 0) return [];
   // Read and write in one transaction: the outbox settling the same post in between (a rollback)
   // must not be overwritten by the pending view read before it.
   return db.transaction('rw', db.views, async () => {
-    const existing = await db.views.bulkGet(keys);
+    // Decided as the transaction starts: a write queued after it runs after it.
+    const views = answer.map(latest);
+    const existing = await db.views.bulkGet(views.map((v) => v.thread.postKey));
     const next: CachedView[] = views.map((v, i) => {
       const old = existing[i];
       if (old && old.thread.version > v.thread.version) return old;
@@ -27,4 +32,50 @@ export async function storeConfirmed(db: LocalDb, views: readonly ThreadView[]) 
     await db.views.bulkPut(next);
     return next;
   });
+}
+
+/**
+ * Views the background asks the server for (a lookup) race the event stream: an answer read
+ * before a change can arrive after the change's event, and a claim does not move the thread's
+ * version, so the cache cannot tell the older view by itself. The stream reports each event's
+ * view here; where an event for a post arrived while a lookup was out, the event's view is
+ * stored instead of the answer's (it is as new or newer; any later change comes as an event too).
+ */
+export class ViewLookups {
+  /** Events with a view received so far. */
+  private arrived = 0;
+  /** While lookups are out: each post's last event view, with its arrival count. */
+  private readonly lastArrival = new Map<string, { n: number; view: ThreadView }>();
+  private out = 0;
+
+  constructor(private readonly db: LocalDb) {}
+
+  /** The stream received an event carrying this view of a post. */
+  eventArrived(view: ThreadView) {
+    this.arrived++;
+    if (this.out > 0) this.lastArrival.set(view.thread.postKey, { n: this.arrived, view });
+  }
+
+  /**
+   * Asks the server (`call`), then hands its answer to `use` with `store`, which caches the
+   * answer's views (storeConfirmed), each replaced by an event's that overtook it, and returns
+   * what it stored.
+   */
+  async lookUp<T, R>(
+    call: () => Promise<T>,
+    use: (answer: T, store: (views: readonly ThreadView[]) => Promise<CachedView[]>) => R,
+  ): Promise<Awaited<R>> {
+    const since = this.arrived;
+    this.out++;
+    try {
+      const answer = await call();
+      const latest = (view: ThreadView) => {
+        const event = this.lastArrival.get(view.thread.postKey);
+        return event && event.n > since ? event.view : view;
+      };
+      return await use(answer, (views) => storeConfirmed(this.db, views, latest));
+    } finally {
+      if (--this.out === 0) this.lastArrival.clear();
+    }
+  }
 }
