@@ -1,6 +1,6 @@
 import type { Member } from '../domain/schemas/org.ts';
 import type { BackgroundContext } from './background-context.ts';
-import { errorMessage, openServerLink, serverCode } from './server-link.ts';
+import { backoffMs, errorMessage, openServerLink, serverCode } from './server-link.ts';
 import type { ServerClient, ServerLink } from './server-link.ts';
 import type { Settings } from './settings.ts';
 
@@ -18,6 +18,8 @@ export interface ConnectionEvents {
  */
 export class ServerConnection {
   private link: ServerLink | null = null;
+  /** Signing in again on an open socket after the server could not answer (see opened). */
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly ctx: BackgroundContext,
@@ -47,6 +49,7 @@ export class ServerConnection {
     const link = openServerLink(settings.serverUrl, settings.token, {
       open: () => void this.opened(link),
       close: (cause) => {
+        this.stopRetry(); // the next open signs in again
         this.ctx.setClient(null);
         if (session.get().connection !== 'signed-out')
           session.set({ connection: 'offline', error: `server unreachable: ${cause}` });
@@ -56,14 +59,21 @@ export class ServerConnection {
   }
 
   stop() {
+    this.stopRetry();
     this.on.stopped();
     this.link?.close();
     this.link = null;
     this.ctx.setClient(null);
   }
 
-  private async opened(link: ServerLink) {
+  private stopRetry() {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+  }
+
+  private async opened(link: ServerLink, attempt = 0) {
     const { db, session } = this.ctx;
+    this.stopRetry();
     const { client } = link;
     try {
       const who = await client.auth.whoami.query();
@@ -97,6 +107,13 @@ export class ServerConnection {
         error: refused ? 'the server refused this sign-in token' : errorMessage(e),
       });
       if (refused) this.stop();
+      // The server answered but could not serve (its database away, too busy): the socket stays
+      // open, so sign in again on it, later and later, rather than stay offline until it closes.
+      // (Not reached at all: the socket closed, and its next open signs in.)
+      else if (serverCode(e))
+        this.retry = setTimeout(() => {
+          if (this.link === link) void this.opened(link, attempt + 1);
+        }, backoffMs(attempt));
       return;
     }
     await this.on.online(client);

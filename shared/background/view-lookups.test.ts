@@ -33,7 +33,9 @@ describe('lookups racing the event stream (real server)', () => {
     b.ctx.setClient(
       new Proxy(real, {
         get: (target, key) =>
-          key === 'posts' ? { ...real.posts, observe: { mutate: observe } } : Reflect.get(target, key),
+          key === 'posts'
+            ? { ...real.posts, observe: { mutate: observe } }
+            : Reflect.get(target, key),
       }),
     );
     return { ana, b, tab, p, answered: () => answered };
