@@ -1,6 +1,7 @@
 import type { BackgroundToContent, OverlayAction } from '../messaging/protocol.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { CachedView, OutboxEntry } from './local-db.ts';
+import type { ThreadView } from '../domain/schemas/thread.ts';
 import { applyOptimistic } from './optimistic.ts';
 import { executeAction } from './execute-action.ts';
 import { errorMessage, serverCode } from './server-link.ts';
@@ -145,20 +146,27 @@ export class Outbox {
       try {
         if (!base) throw new Error('this post is no longer cached');
         const current = { thread: base.thread, claim: base.claim };
-        const result = await executeAction(
-          client,
-          entry,
-          current,
-          me,
-          (token) => {
-            entry.token = token; // for the write of an entry sent at once, if it is still to come
-            return outboxEntry(db, entry)
-              .modify({ token })
-              .then(() => undefined);
+        // Its answer can arrive after the event of a later change (ViewLookups).
+        const result = await this.ctx.lookups.lookUp(
+          () =>
+            executeAction(
+              client,
+              entry,
+              current,
+              me,
+              (token) => {
+                entry.token = token; // for the write of an entry sent at once, if still to come
+                return outboxEntry(db, entry)
+                  .modify({ token })
+                  .then(() => undefined);
+              },
+              this.ctx.now(),
+            ),
+          async (answer, _store, latest) => {
+            await this.settle(entry, answer, latest);
+            return answer;
           },
-          this.ctx.now(),
         );
-        await this.settle(entry, result);
         waiter?.reply({ type: 'actionResult', requestId: waiter.requestId, ok: true });
         if (waiter && entry.action.kind === 'claim')
           this.showGuidelines(result.thread, waiter.reply);
@@ -183,11 +191,13 @@ export class Outbox {
   /**
    * Removes a sent entry; the view becomes the server's answer (or rolls back) unless more wait.
    * Found by its client-made id: an entry sent at once may still be on its way to the outbox, in
-   * a transaction IndexedDB finishes before this one.
+   * a transaction IndexedDB finishes before this one. `latest`: an event's view that overtook
+   * the answer (ViewLookups).
    */
   private async settle(
     entry: OutboxEntry,
-    result: { thread: CachedView['thread']; claim: CachedView['claim'] } | null,
+    result: ThreadView | null,
+    latest: (view: ThreadView) => ThreadView = (view) => view,
   ) {
     const { db } = this.ctx;
     const { postKey } = entry.action;
@@ -195,7 +205,14 @@ export class Outbox {
       await outboxEntry(db, entry).delete();
       const old = await db.views.get(postKey);
       if (!old) return null;
-      const confirmed = result ?? old.confirmed ?? { thread: old.thread, claim: old.claim };
+      let confirmed = result
+        ? latest(result)
+        : (old.confirmed ?? { thread: old.thread, claim: old.claim });
+      // A claim's answer repeats the thread it was sent against: a change the stream brought
+      // while it waited (a newer version, kept in `confirmed`) is not rolled back by it.
+      const known = old.confirmed;
+      if (result && known && known.thread.version > confirmed.thread.version)
+        confirmed = { thread: known.thread, claim: confirmed.claim };
       const stillQueued = (await db.outbox.filter((e) => e.action.postKey === postKey).count()) > 0;
       const next: CachedView = stillQueued
         ? { ...old, confirmed }

@@ -59,11 +59,15 @@ export class ViewLookups {
   /**
    * Asks the server (`call`), then hands its answer to `use` with `store`, which caches the
    * answer's views (storeConfirmed), each replaced by an event's that overtook it, and returns
-   * what it stored.
+   * what it stored; `latest` is that replacement, for a caller storing a view its own way.
    */
   async lookUp<T, R>(
     call: () => Promise<T>,
-    use: (answer: T, store: (views: readonly ThreadView[]) => Promise<CachedView[]>) => R,
+    use: (
+      answer: T,
+      store: (views: readonly ThreadView[]) => Promise<CachedView[]>,
+      latest: (view: ThreadView) => ThreadView,
+    ) => R,
   ): Promise<Awaited<R>> {
     const since = this.arrived;
     this.out++;
@@ -73,7 +77,7 @@ export class ViewLookups {
         const event = this.lastArrival.get(view.thread.postKey);
         return event && event.n > since ? event.view : view;
       };
-      return await use(answer, (views) => storeConfirmed(this.db, views, latest));
+      return await use(answer, (views) => storeConfirmed(this.db, views, latest), latest);
     } finally {
       if (--this.out === 0) this.lastArrival.clear();
     }

@@ -81,4 +81,79 @@ describe('lookups racing the event stream (real server)', () => {
     expect((await b.ctx.db.views.get(p2.key))?.thread.departmentId).toBe(sales);
     expect(tab.lastView(p2.key)?.thread.departmentId).toBe(sales);
   });
+
+  /** A background whose client runs `after` once the real call has been answered. */
+  function delayAnswers(
+    b: Awaited<ReturnType<typeof suite.background>>,
+    group: 'claims' | 'threads',
+    name: 'acquire' | 'assign',
+    after: () => Promise<void>,
+  ) {
+    const real = b.ctx.client()!;
+    const procedures = real[group] as unknown as Record<string, { mutate(i: unknown): unknown }>;
+    const mutate = async (input: unknown) => {
+      const answer = await procedures[name]!.mutate(input);
+      await after();
+      return answer;
+    };
+    b.ctx.setClient(
+      new Proxy(real, {
+        get: (target, key) =>
+          key === group
+            ? new Proxy(real[group], {
+                get: (t, k) => (k === name ? { mutate } : Reflect.get(t, k)),
+              })
+            : Reflect.get(target, key),
+      }),
+    );
+  }
+
+  it("keeps a routing the stream brought while a claim's answer was out", async () => {
+    const ana = await suite.org.member('Ann', 'member', ['Support']);
+    const b = await suite.background(ana.token);
+    const tab = openTab(b);
+    const p = post('Can I pay by invoice?');
+    await showPost(b, tab, p);
+    const sales = suite.org.departments.Sales!.id;
+    delayAnswers(b, 'claims', 'acquire', async () => {
+      await suite.org.admin.threads.assign.mutate({ postKey: p.key, departmentId: sales });
+      await vi.waitUntil(
+        async () => (await b.ctx.db.views.get(p.key))?.confirmed?.thread.departmentId === sales,
+        { timeout: 5_000 },
+      );
+    });
+    expect(await tab.act({ kind: 'claim', postKey: p.key })).toMatchObject({ ok: true });
+    await b.outbox.drain();
+    const cached = await b.ctx.db.views.get(p.key);
+    expect(cached).toMatchObject({ thread: { departmentId: sales }, claim: { holderId: ana.id } });
+    expect(cached?.pending).toBeUndefined();
+    expect(tab.lastView(p.key)).toMatchObject({
+      thread: { departmentId: sales },
+      claim: { holderId: ana.id },
+    });
+  });
+
+  it("keeps a claim whose event overtook an assignment's answer", async () => {
+    const lead = await suite.org.member('Lea', 'lead', ['Support', 'Sales']);
+    const ben = await suite.org.member('Bert', 'member', ['Support', 'Sales']);
+    const b = await suite.background(lead.token);
+    const tab = openTab(b);
+    const p = post('Is there a student discount?');
+    await showPost(b, tab, p);
+    const sales = suite.org.departments.Sales!.id;
+    delayAnswers(b, 'threads', 'assign', async () => {
+      await ben.client.claims.acquire.mutate({ postKey: p.key });
+      await vi.waitUntil(
+        async () => (await b.ctx.db.views.get(p.key))?.confirmed?.claim?.holderId === ben.id,
+        { timeout: 5_000 },
+      );
+    });
+    const done = await tab.act({ kind: 'assign', postKey: p.key, departmentId: sales });
+    expect(done).toMatchObject({ ok: true });
+    await b.outbox.drain();
+    await b.stream.settled();
+    const want = { thread: { departmentId: sales }, claim: { holderId: ben.id } };
+    expect(await b.ctx.db.views.get(p.key)).toMatchObject(want);
+    expect(tab.lastView(p.key)).toMatchObject(want);
+  });
 });
