@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadView } from '../domain/schemas/thread.ts';
 import { LocalDb } from './local-db.ts';
-import { storeConfirmed } from './view-cache.ts';
+import { storeConfirmed, ViewLookups } from './view-cache.ts';
 import { freshDbName } from '../../tests/background/test-background.ts';
 import { threadView } from '../../tests/fixtures/thread-view.ts';
 
@@ -54,5 +54,50 @@ describe('view cache', () => {
     const cached = await db.views.get('x:1');
     expect(cached?.pending).toBeUndefined();
     expect(cached?.claim).toEqual(theirs);
+  });
+});
+
+describe('view lookups', () => {
+  it('stores an event’s view over answers it overtook, and holds events only while needed', async () => {
+    const db = new LocalDb(freshDbName());
+    const lookups = new ViewLookups(db);
+    const claim = { postKey: 'x:1', holderId: 'm1', holderName: 'Ana', token: 4, expiresAt: 9 };
+    const answered = () => {
+      let answer!: (views: ThreadView[]) => void;
+      const views = new Promise<ThreadView[]>((resolve) => (answer = resolve));
+      return { views, answer };
+    };
+    lookups.eventArrived(threadView('x:3')); // no lookup out: nothing held
+    expect(lookups.held).toBe(0);
+    const a = answered();
+    const first = lookups.lookUp(
+      () => a.views,
+      (views, store) => store(views),
+    );
+    lookups.eventArrived({ ...threadView('x:1'), claim }); // Ana claims x:1
+    const b = answered();
+    const second = lookups.lookUp(
+      () => b.views,
+      (views, store) => store(views),
+    );
+    lookups.eventArrived(threadView('x:2', { version: 2, status: 'answered' }));
+    expect(lookups.held).toBe(2);
+
+    // The first lookup was read before both events: both its views give way to them.
+    a.answer([threadView('x:1'), threadView('x:2')]);
+    const stored = await first;
+    expect(stored.map((v) => [v.postKey, v.claim?.holderName ?? null, v.thread.status])).toEqual([
+      ['x:1', 'Ana', 'open'],
+      ['x:2', null, 'answered'],
+    ]);
+    // The second began after Ana's claim arrived: only x:2's event is still needed.
+    expect(lookups.held).toBe(1);
+    b.answer([threadView('x:1'), threadView('x:2')]);
+    const later = await second;
+    expect(later.map((v) => [v.postKey, v.claim?.holderName ?? null, v.thread.status])).toEqual([
+      ['x:1', null, 'open'], // read after the claim's event: a release since, as it says
+      ['x:2', null, 'answered'],
+    ]);
+    expect(lookups.held).toBe(0);
   });
 });

@@ -44,16 +44,27 @@ export async function storeConfirmed(
 export class ViewLookups {
   /** Events with a view received so far. */
   private arrived = 0;
-  /** While lookups are out: each post's last event view, with its arrival count. */
+  /**
+   * While lookups are out: each post's last event view, with its arrival count, oldest first;
+   * only what arrived after the oldest lookup out began is kept.
+   */
   private readonly lastArrival = new Map<string, { n: number; view: ThreadView }>();
-  private out = 0;
+  /** Where each lookup out began (its `arrived`), in the order they began. */
+  private readonly out: number[] = [];
 
   constructor(private readonly db: LocalDb) {}
 
   /** The stream received an event carrying this view of a post. */
   eventArrived(view: ThreadView) {
     this.arrived++;
-    if (this.out > 0) this.lastArrival.set(view.thread.postKey, { n: this.arrived, view });
+    if (this.out.length === 0) return;
+    this.lastArrival.delete(view.thread.postKey); // re-inserted last: the map stays in order
+    this.lastArrival.set(view.thread.postKey, { n: this.arrived, view });
+  }
+
+  /** Views the stream brought meanwhile (tests; bounded by the lookups out). */
+  get held(): number {
+    return this.lastArrival.size;
   }
 
   /**
@@ -70,7 +81,7 @@ export class ViewLookups {
     ) => R,
   ): Promise<Awaited<R>> {
     const since = this.arrived;
-    this.out++;
+    this.out.push(since);
     try {
       const answer = await call();
       const latest = (view: ThreadView) => {
@@ -79,7 +90,12 @@ export class ViewLookups {
       };
       return await use(answer, (views) => storeConfirmed(this.db, views, latest), latest);
     } finally {
-      if (--this.out === 0) this.lastArrival.clear();
+      this.out.splice(this.out.indexOf(since), 1);
+      const oldest = this.out[0] ?? Infinity;
+      for (const [key, { n }] of this.lastArrival) {
+        if (n > oldest) break;
+        this.lastArrival.delete(key);
+      }
     }
   }
 }
