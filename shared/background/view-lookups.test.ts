@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { post } from '../../tests/server/harness.ts';
 import { openTab, realServerSuite, showPost } from '../../tests/background/test-background.ts';
 import type { ServerClient } from './server-link.ts';
+import type { CachedView } from './local-db.ts';
 
 describe('lookups racing the event stream (real server)', () => {
   const suite = realServerSuite('Lookup Race Co');
@@ -108,19 +109,26 @@ describe('lookups racing the event stream (real server)', () => {
     );
   }
 
+  /** A member's background with a tab showing a new post, and Sales' id. */
+  async function showing(token: string, text: string) {
+    const b = await suite.background(token);
+    const tab = openTab(b);
+    const p = post(text);
+    await showPost(b, tab, p);
+    /** Waits until the cache holds, beside a queued action, a change the stream brought. */
+    const streamed = (has: (confirmed: CachedView['confirmed']) => boolean) =>
+      vi.waitUntil(async () => has((await b.ctx.db.views.get(p.key))?.confirmed), {
+        timeout: 5_000,
+      });
+    return { b, tab, p, streamed, sales: suite.org.departments.Sales!.id };
+  }
+
   it("keeps a routing the stream brought while a claim's answer was out", async () => {
     const ana = await suite.org.member('Ann', 'member', ['Support']);
-    const b = await suite.background(ana.token);
-    const tab = openTab(b);
-    const p = post('Can I pay by invoice?');
-    await showPost(b, tab, p);
-    const sales = suite.org.departments.Sales!.id;
+    const { b, tab, p, streamed, sales } = await showing(ana.token, 'Can I pay by invoice?');
     delayAnswers(b, 'claims', 'acquire', async () => {
       await suite.org.admin.threads.assign.mutate({ postKey: p.key, departmentId: sales });
-      await vi.waitUntil(
-        async () => (await b.ctx.db.views.get(p.key))?.confirmed?.thread.departmentId === sales,
-        { timeout: 5_000 },
-      );
+      await streamed((confirmed) => confirmed?.thread.departmentId === sales);
     });
     expect(await tab.act({ kind: 'claim', postKey: p.key })).toMatchObject({ ok: true });
     await b.outbox.drain();
@@ -136,17 +144,13 @@ describe('lookups racing the event stream (real server)', () => {
   it("keeps a claim whose event overtook an assignment's answer", async () => {
     const lead = await suite.org.member('Lea', 'lead', ['Support', 'Sales']);
     const ben = await suite.org.member('Bert', 'member', ['Support', 'Sales']);
-    const b = await suite.background(lead.token);
-    const tab = openTab(b);
-    const p = post('Is there a student discount?');
-    await showPost(b, tab, p);
-    const sales = suite.org.departments.Sales!.id;
+    const { b, tab, p, streamed, sales } = await showing(
+      lead.token,
+      'Is there a student discount?',
+    );
     delayAnswers(b, 'threads', 'assign', async () => {
       await ben.client.claims.acquire.mutate({ postKey: p.key });
-      await vi.waitUntil(
-        async () => (await b.ctx.db.views.get(p.key))?.confirmed?.claim?.holderId === ben.id,
-        { timeout: 5_000 },
-      );
+      await streamed((confirmed) => confirmed?.claim?.holderId === ben.id);
     });
     const done = await tab.act({ kind: 'assign', postKey: p.key, departmentId: sales });
     expect(done).toMatchObject({ ok: true });
