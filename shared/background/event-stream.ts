@@ -35,7 +35,9 @@ export class EventStream {
           if (data.thread) {
             const view = { thread: data.thread, claim: data.claim };
             this.ctx.lookups.eventArrived(view);
-            this.ctx.tabs.pushEvent(Number(id), view);
+            // A new post's events come one per post of the batch the server registered.
+            const seen = data.type === 'post.seen' || data.type === 'thread.routed';
+            this.ctx.tabs.pushEvent(Number(id), view, seen);
           }
           void this.apply(id, data, generation);
         },

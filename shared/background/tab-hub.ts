@@ -98,14 +98,17 @@ export class TabHub {
     for (const port of [...this.shown.keys()]) this.send(port, msg);
   }
 
-  /** Each tab gets the views of the posts it shows, in one message. */
-  pushViews(views: readonly OverlayView[]) {
+  /**
+   * Each tab gets the views of the posts it shows, in one message. `burst`: of posts just seen,
+   * one event at a time (the tab may wait a moment for the rest: overlay-port.ts).
+   */
+  pushViews(views: readonly OverlayView[], burst = false) {
     if (views.length === 0) return;
     for (const v of views)
       if (this.isVisible(v.thread.postKey)) this.pushed.set(v.thread.postKey, v);
     for (const [port, posts] of this.shown) {
       const mine = views.filter((v) => posts.has(v.thread.postKey));
-      if (mine.length) this.send(port, { type: 'views', views: mine });
+      if (mine.length) this.send(port, { type: 'views', views: mine, ...(burst && { burst }) });
     }
   }
 
@@ -114,13 +117,13 @@ export class TabHub {
    * milliseconds, and a lock drawn late is a second member answering: issue 11). Not over a
    * queued action's view, a newer version, or a later event. Says whether it pushed.
    */
-  pushEvent(eventId: number, view: ThreadView): boolean {
+  pushEvent(eventId: number, view: ThreadView, burst = false): boolean {
     const key = view.thread.postKey;
     if (!this.isVisible(key) || eventId <= (this.eventPushed.get(key) ?? -1)) return false;
     const last = this.pushed.get(key);
     if (last?.pending || (last && last.thread.version > view.thread.version)) return false;
     this.eventPushed.set(key, eventId);
-    this.pushViews([{ thread: view.thread, claim: view.claim }]);
+    this.pushViews([{ thread: view.thread, claim: view.claim }], burst);
     return true;
   }
 

@@ -160,4 +160,26 @@ describe('lookups racing the event stream (real server)', () => {
     expect(await b.ctx.db.views.get(p.key)).toMatchObject(want);
     expect(tab.lastView(p.key)).toMatchObject(want);
   });
+
+  it("sends a new post's own events to the tab as a burst, and a change to it as not", async () => {
+    const cy = await suite.org.member('Cyd', 'member', ['Support']);
+    const dee = await suite.org.member('Dee', 'member', ['Support']);
+    const { b, tab, p } = await showing(cy.token, 'Can I return a gift?');
+    const viewsOf = (key: string) =>
+      tab.received.filter(
+        (m): m is Extract<typeof m, { type: 'views' }> =>
+          m.type === 'views' && m.views.some((v) => v.thread.postKey === key),
+      );
+    // post.seen, pushed as it arrived (the lookup's own answer carries no mark).
+    await vi.waitUntil(() => viewsOf(p.key).some((m) => m.burst), { timeout: 5_000 });
+    const before = viewsOf(p.key).length;
+    await dee.client.claims.acquire.mutate({ postKey: p.key });
+    await vi.waitUntil(() => viewsOf(p.key).length > before, { timeout: 5_000 });
+    expect(
+      viewsOf(p.key)
+        .slice(before)
+        .every((m) => !m.burst),
+    ).toBe(true);
+    await b.stream.settled();
+  });
 });

@@ -131,7 +131,12 @@ export const zAlert = z.object({
 
 export const zBackgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session'), session: zSessionInfo }),
-  z.object({ type: z.literal('views'), views: z.array(zOverlayView) }),
+  z.object({
+    type: z.literal('views'),
+    views: z.array(zOverlayView),
+    /** Newly seen posts, a message per event: more of the same burst usually follow at once. */
+    burst: z.literal(true).optional(),
+  }),
   z.object({
     type: z.literal('actionResult'),
     requestId: zRequestId,

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayStore } from './overlay-store.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
-import { connectOverlayPort } from './overlay-port.ts';
+import { connectOverlayPort, FIRST_VIEWS_WAIT_MS } from './overlay-port.ts';
 import type { PortLike } from './overlay-port.ts';
 import type { BackgroundToContent, ContentToBackground } from '../messaging/protocol.ts';
 import { postRef } from '../../tests/fixtures/post-ref.ts';
+import { threadView } from '../../tests/fixtures/thread-view.ts';
 
 class FakePort implements PortLike {
   sent: ContentToBackground[] = [];
@@ -69,22 +70,56 @@ describe('overlay port', () => {
     ]);
   });
 
-  it('applies a message that finds the tab idle at once, and batches those that follow', () => {
+  /** A post's view; with a holder's name, claimed by them. */
+  const view = (id: string, holderName?: string) => ({
+    ...threadView(`x:${id}`),
+    claim: holderName
+      ? { postKey: `x:${id}`, holderId: holderName, holderName, token: 1, expiresAt: 9 }
+      : null,
+  });
+
+  it('applies a change that finds the tab idle at once, and batches those that follow', () => {
     const { store } = setup();
-    const view = (id: string) => ({
-      thread: { postKey: `x:${id}` } as never,
-      claim: null,
-    });
+    ports[0]?.receive({ type: 'views', views: ['1', '2', '3'].map((id) => view(id)) });
+    vi.advanceTimersByTime(300);
     const updates = vi.fn();
     store.subscribe(updates);
-    ports[0]?.receive({ type: 'views', views: [view('1')] });
-    expect([...store.getState().views.keys()]).toEqual(['x:1']);
-    ports[0]?.receive({ type: 'views', views: [view('2')] });
-    ports[0]?.receive({ type: 'views', views: [view('3')] });
-    expect([...store.getState().views.keys()]).toEqual(['x:1']); // waiting for the frame
+    const holders = () => ['x:1', 'x:2', 'x:3'].map((k) => store.getState().views.get(k)?.claim);
+    ports[0]?.receive({ type: 'views', views: [view('1', 'Ana')] });
+    expect(holders().map((c) => c?.holderName)).toEqual(['Ana', undefined, undefined]);
+    ports[0]?.receive({ type: 'views', views: [view('2', 'Ben')] });
+    ports[0]?.receive({ type: 'views', views: [view('3', 'Cy')] });
+    expect(holders().map((c) => c?.holderName)).toEqual(['Ana', undefined, undefined]);
     vi.advanceTimersByTime(300);
-    expect([...store.getState().views.keys()].sort()).toEqual(['x:1', 'x:2', 'x:3']);
+    expect(holders().map((c) => c?.holderName)).toEqual(['Ana', 'Ben', 'Cy']);
     expect(updates).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets the first views of loading badges wait for the rest of their burst, not a change', () => {
+    const { store } = setup();
+    const keys = () => [...store.getState().views.keys()].sort();
+    const updates = vi.fn();
+    store.subscribe(updates);
+    // Newly seen posts' views, a message per event: drawn together, once.
+    ports[0]?.receive({ type: 'views', views: [view('1')], burst: true });
+    ports[0]?.receive({ type: 'views', views: [view('2')], burst: true });
+    expect(keys()).toEqual([]);
+    vi.advanceTimersByTime(FIRST_VIEWS_WAIT_MS);
+    expect(keys()).toEqual(['x:1', 'x:2']);
+    expect(updates).toHaveBeenCalledTimes(1);
+    // Cached views of new posts come in one message: drawn at once.
+    ports[0]?.receive({ type: 'views', views: [view('4'), view('5')] });
+    expect(keys()).toEqual(['x:1', 'x:2', 'x:4', 'x:5']);
+    vi.advanceTimersByTime(300);
+    // A change to a drawn badge (a lock) is applied at once…
+    ports[0]?.receive({ type: 'views', views: [view('1', 'Ana')] });
+    expect(store.getState().views.get('x:1')?.claim).toMatchObject({ holderName: 'Ana' });
+    vi.advanceTimersByTime(300);
+    // …and ends a wait that had begun, taking the waiting views with it, in order.
+    ports[0]?.receive({ type: 'views', views: [view('3')], burst: true });
+    ports[0]?.receive({ type: 'views', views: [view('2', 'Ben')] });
+    expect(keys()).toEqual(['x:1', 'x:2', 'x:3', 'x:4', 'x:5']);
+    expect(store.getState().views.get('x:2')?.claim).toMatchObject({ holderName: 'Ben' });
   });
 
   it('resolves an action on its result and shows the refusal on the post', async () => {

@@ -67,6 +67,18 @@ interface Request {
   resolve(outcome: ActionOutcome): void;
 }
 
+/** How long the first views of loading badges wait for the rest of their burst (onMessage). */
+export const FIRST_VIEWS_WAIT_MS = 2;
+
+/** A burst's views (newly seen posts) only of posts this tab has no view of yet ("Loading…"). */
+function isFirstOfBurst(state: OverlayState, message: BackgroundToContent): boolean {
+  return (
+    message.type === 'views' &&
+    message.burst === true &&
+    message.views.every((v) => !state.views.has(v.thread.postKey))
+  );
+}
+
 // posts.observe accepts at most 200 refs per call (zObserveInput), unobserve 500 keys.
 const OBSERVE_CHUNK = 200;
 const UNOBSERVE_CHUNK = 500;
@@ -177,10 +189,26 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   // frame (a lock claimed in another browser waited up to a frame here, issue 11); messages that
   // follow it within the same turn are applied together in a task of their own, so a burst
   // still costs one update (not a frame: one asked for here was a frame of its own, issue 15).
+  // Except the first views of badges still "Loading…" in a burst: the server's events for posts
+  // it has just registered come one message per post, then the lookup's answer, over a
+  // millisecond or two, and applied at once the first was drawn in a frame of its own before the
+  // rest (traced on the LinkedIn replay, issue 15). They wait that long for the rest; any other
+  // message ends the wait. (Cached views come in one message and are not held.)
+  let burstWait = false;
   const onMessage = (message: BackgroundToContent) => {
     failures = 0;
     inbox.push(message);
-    if (cancelDrain) return;
+    const first = isFirstOfBurst(store.getState(), message);
+    if (cancelDrain && (first || !burstWait)) return;
+    if (first && !cancelDrain) {
+      burstWait = true;
+      const timer = setTimeout(drain, FIRST_VIEWS_WAIT_MS);
+      cancelDrain = () => {
+        clearTimeout(timer);
+        burstWait = false;
+      };
+      return;
+    }
     drain();
     cancelDrain = nextTask(drain);
   };
