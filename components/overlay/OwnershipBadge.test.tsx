@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Department, Member } from '../../shared/domain/schemas/index.ts';
 import type { SessionInfo } from '../../shared/messaging/protocol.ts';
-import { threadView } from '../../tests/fixtures/thread-view.ts';
+import { claimBy, threadView } from '../../tests/fixtures/thread-view.ts';
 import { OwnershipBadge } from './OwnershipBadge.tsx';
 
 const department = (name: string): Department => ({
@@ -24,9 +24,7 @@ function badge(departmentName: string, holderName?: string) {
   };
   const view = {
     ...threadView('x:1', { departmentId: 'd1' }),
-    claim: holderName
-      ? { postKey: 'x:1', holderId: 'm2', holderName, token: 1, expiresAt: 2 }
-      : null,
+    claim: holderName ? claimBy('x:1', holderName, 'm2') : null,
   };
   const html = renderToStaticMarkup(
     <OwnershipBadge

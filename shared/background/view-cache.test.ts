@@ -3,7 +3,7 @@ import type { ThreadView } from '../domain/schemas/thread.ts';
 import { LocalDb } from './local-db.ts';
 import { storeConfirmed, ViewLookups } from './view-cache.ts';
 import { freshDbName } from '../../tests/background/test-background.ts';
-import { threadView } from '../../tests/fixtures/thread-view.ts';
+import { claimBy, threadView } from '../../tests/fixtures/thread-view.ts';
 
 const view = (version: number, patch: Partial<ThreadView['thread']> = {}) =>
   threadView('x:1', { version, ...patch });
@@ -61,7 +61,7 @@ describe('view lookups', () => {
   it('stores an event’s view over answers it overtook, and holds events only while needed', async () => {
     const db = new LocalDb(freshDbName());
     const lookups = new ViewLookups(db);
-    const claim = { postKey: 'x:1', holderId: 'm1', holderName: 'Ana', token: 4, expiresAt: 9 };
+    const claim = claimBy('x:1', 'Ana', 'm1');
     const answered = () => {
       let answer!: (views: ThreadView[]) => void;
       const views = new Promise<ThreadView[]>((resolve) => (answer = resolve));

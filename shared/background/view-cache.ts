@@ -9,7 +9,8 @@ export function toOverlayView(v: CachedView): OverlayView {
 /**
  * Views confirmed by the server go into the cache; a view with a queued action keeps showing
  * the action's outcome and only updates the confirmed copy it would roll back to. An older
- * answer (lower thread version) never replaces a newer one.
+ * answer (lower thread version) never replaces a newer one. `latest`: what to store in place of
+ * each view of the answer (an event's that overtook it: ViewLookups).
  */
 export async function storeConfirmed(
   db: LocalDb,

@@ -5,7 +5,7 @@ import { connectOverlayPort, FIRST_VIEWS_WAIT_MS } from './overlay-port.ts';
 import type { PortLike } from './overlay-port.ts';
 import type { BackgroundToContent, ContentToBackground } from '../messaging/protocol.ts';
 import { postRef } from '../../tests/fixtures/post-ref.ts';
-import { threadView } from '../../tests/fixtures/thread-view.ts';
+import { claimBy, threadView } from '../../tests/fixtures/thread-view.ts';
 
 class FakePort implements PortLike {
   sent: ContentToBackground[] = [];
@@ -73,9 +73,7 @@ describe('overlay port', () => {
   /** A post's view; with a holder's name, claimed by them. */
   const view = (id: string, holderName?: string) => ({
     ...threadView(`x:${id}`),
-    claim: holderName
-      ? { postKey: `x:${id}`, holderId: holderName, holderName, token: 1, expiresAt: 9 }
-      : null,
+    claim: holderName ? claimBy(`x:${id}`, holderName) : null,
   });
 
   it('applies a change that finds the tab idle at once, and batches those that follow', () => {

@@ -194,23 +194,26 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   // millisecond or two, and applied at once the first was drawn in a frame of its own before the
   // rest (traced on the LinkedIn replay, issue 15). They wait that long for the rest; any other
   // message ends the wait. (Cached views come in one message and are not held.)
-  let burstWait = false;
+  let waitingForBurst = false;
   const onMessage = (message: BackgroundToContent) => {
     failures = 0;
     inbox.push(message);
-    const first = isFirstOfBurst(store.getState(), message);
-    if (cancelDrain && (first || !burstWait)) return;
-    if (first && !cancelDrain) {
-      burstWait = true;
-      const timer = setTimeout(drain, FIRST_VIEWS_WAIT_MS);
-      cancelDrain = () => {
-        clearTimeout(timer);
-        burstWait = false;
-      };
+    if (isFirstOfBurst(store.getState(), message)) {
+      cancelDrain ??= waitForBurst();
       return;
     }
+    // Applied with the message before it, unless that one is only waiting for its burst.
+    if (cancelDrain && !waitingForBurst) return;
     drain();
     cancelDrain = nextTask(drain);
+  };
+  const waitForBurst = () => {
+    waitingForBurst = true;
+    const timer = setTimeout(drain, FIRST_VIEWS_WAIT_MS);
+    return () => {
+      clearTimeout(timer);
+      waitingForBurst = false;
+    };
   };
 
   const onDisconnect = () => {
