@@ -123,4 +123,34 @@ describe('event stream (real server)', () => {
     expect(new Set(second.seen.map((e) => e.id)).size).toBe(second.seen.length);
     expect((await second.ctx.db.views.get(p.key))?.thread.status).toBe('answered');
   });
+
+  it('subscribes again when the server ends the stream, as a restarted one may', async () => {
+    const cy = await org.member('Cy', 'member', ['Support']);
+    const l = await listener(freshDbName(), cy.token);
+    const p = post('Is the outlet open late?');
+    await storeConfirmed(l.ctx.db, await cy.client.posts.observe.mutate({ posts: [p] }));
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // The server restarts and, at first, cannot reach its database: the resubscription the
+    // client sends on reconnecting is refused, which ends the subscription.
+    await server.stop();
+    await server.start();
+    server.server.deps.store.availability.set(false);
+    await vi.waitUntil(() => warned.mock.calls.some(([m]) => /event stream/.test(String(m))), {
+      timeout: 10_000,
+    });
+    server.server.deps.store.availability.set(true);
+    await org.admin.threads.assign.mutate({
+      postKey: p.key,
+      departmentId: org.departments.Sales!.id,
+    });
+    await vi.waitUntil(
+      () => l.seen.some((e) => e.type === 'thread.routed' && e.postKey === p.key),
+      {
+        timeout: 10_000,
+      },
+    );
+    await l.stream.settled();
+    expect((await l.ctx.db.views.get(p.key))?.thread.departmentId).toBe(org.departments.Sales!.id);
+    warned.mockRestore();
+  });
 });

@@ -1,5 +1,6 @@
 import type { SyncEvent } from '../domain/schemas/event.ts';
 import type { BackgroundContext } from './background-context.ts';
+import { backoffMs } from './server-link.ts';
 import type { ServerClient } from './server-link.ts';
 import { storeConfirmed } from './view-cache.ts';
 import { applyDepartmentChange } from './department-sync.ts';
@@ -15,6 +16,9 @@ export class EventStream {
   private applying: Promise<void> = Promise.resolve();
   /** Bumped when the stream restarts: events queued by the old subscription are dropped. */
   private generation = 0;
+  /** Subscribing again after the server ended the stream, and how often that failed running. */
+  private restart: ReturnType<typeof setTimeout> | undefined;
+  private endings = 0;
 
   constructor(
     private readonly ctx: BackgroundContext,
@@ -27,27 +31,50 @@ export class EventStream {
     this.client = client;
     const generation = this.generation;
     const cursor = await this.ctx.db.getMeta<string>('cursor');
+    if (generation !== this.generation || this.unsubscribe) return; // stopped, or started, meanwhile
     const sub = client.events.stream.subscribe(
       { lastEventId: cursor ?? null },
       {
         onData: ({ id, data }) => {
+          this.endings = 0;
           // Shown at once; the cache (and the cursor) follow in order below.
           if (data.thread) {
             const view = { thread: data.thread, claim: data.claim };
             this.ctx.lookups.eventArrived(view);
-            // A new post's events come one per post of the batch the server registered.
+            // A batch of new posts comes as one event per post (post.seen, or thread.routed when a
+            // rule routed it); a tab holds a post's first view a moment for the rest. (A later
+            // routing is marked too, and applied at once: the tab has that post's view.)
             const seen = data.type === 'post.seen' || data.type === 'thread.routed';
             this.ctx.tabs.pushEvent(Number(id), view, seen);
           }
           void this.apply(id, data, generation);
         },
-        onError: (e) => console.warn('Switchboard: event stream failed', e),
+        onError: (e) => {
+          console.warn('Switchboard: event stream failed; subscribing again', e);
+          this.ended(generation);
+        },
+        onComplete: () => this.ended(generation),
       },
     );
     this.unsubscribe = () => sub.unsubscribe();
   }
 
+  /**
+   * The server ended the subscription (refused it, as a restarted server whose database is not
+   * back yet does, or stopped it): tRPC's client resubscribes only after a reconnect, so without
+   * this the background would stay online and hear nothing. Again from the cursor, with backoff.
+   */
+  private ended(generation: number) {
+    const client = this.client;
+    if (generation !== this.generation || !client) return; // stopped or restarted here
+    const attempt = this.endings++;
+    this.stop();
+    this.restart = setTimeout(() => void this.start(client), backoffMs(attempt));
+  }
+
   stop() {
+    clearTimeout(this.restart);
+    this.restart = undefined;
     this.generation++;
     this.unsubscribe?.();
     this.unsubscribe = null;
