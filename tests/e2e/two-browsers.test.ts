@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer } from '../server/harness.ts';
 import type { Client, TestOrg, TestServer } from '../server/harness.ts';
@@ -62,6 +62,14 @@ describe('two members in two browsers, one server', () => {
 
   it('keeps working through a server restart: offline shown, queued claim applied once, nothing missed', async () => {
     const [queuedKey, routedKey] = [keys[1]!, keys[2]!];
+    // It failed in CI twice with B never showing A's claim: say which side was behind.
+    onTestFailed(async () => {
+      const events = await org.admin.events.list.query({ afterId: 0, limit: 1000 });
+      console.error(
+        `restart test: A shows "${await overlayText(pageA, queuedKey)}", B "${await overlayText(pageB, queuedKey)}"; the server's events:`,
+        JSON.stringify(events.map((e) => [e.id, e.type, e.postKey, e.actorId])),
+      );
+    });
     await ts.stop();
     await expect.poll(() => overlayText(pageA, queuedKey), { timeout: 10_000 }).toMatch(/offline/i);
     await act(pageA, queuedKey, 'Claim');
