@@ -58,7 +58,7 @@ export async function buildContentModules({ root, outDir, onwarn }: BuildTarget)
       // SB_SOURCEMAP=1: source maps beside the modules, to see what a chunk holds (not shipped).
       sourcemap: !!process.env.SB_SOURCEMAP,
       // Terser's extra passes take ~2 KB gzipped more off than esbuild's minifier (issue 15).
-      minify: 'terser',
+      minify: process.env.SB_NO_MINIFY ? false : 'terser',
       terserOptions: { module: true, compress: { passes: 3 } },
       rollupOptions: {
         output: {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { Department, Member } from '../domain/schemas/org.ts';
+import type { Platform } from '../domain/schemas/post.ts';
 import type { ThreadView } from '../domain/schemas/thread.ts';
 import type { OverlayAction } from '../messaging/protocol.ts';
 
@@ -21,6 +22,13 @@ export interface OutboxEntry {
   token?: number;
 }
 
+/** A post some tab of this browser showed, and when it last did (PostLookup.preload). */
+export interface SeenEntry {
+  postKey: string;
+  platform: Platform;
+  at: number;
+}
+
 export interface MetaEntry {
   key: 'cursor' | 'me' | 'orgName';
   value: unknown;
@@ -36,6 +44,8 @@ export class LocalDb extends Dexie {
   departments!: EntityTable<Department, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  /** The posts tabs showed last, per site: a new tab gets their views at once. */
+  seen!: EntityTable<SeenEntry, 'postKey'>;
   /** Alerts already shown in this browser (one toast per alert, whatever the tabs). */
   alerted!: EntityTable<{ id: string; at: number }, 'id'>;
 
@@ -55,6 +65,7 @@ export class LocalDb extends Dexie {
     this.version(2)
       .stores({ views: 'postKey, claim.holderId' })
       .upgrade((tx) => tx.table('views').clear());
+    this.version(3).stores({ seen: 'postKey, at, [platform+at]' });
   }
 
   async getMeta<T>(key: MetaEntry['key']): Promise<T | undefined> {

@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import type { Browser } from 'wxt/browser';
+import { platformOfPage } from '../domain/post-url.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
 import type { BackgroundContext } from './background-context.ts';
 import type { CachedView } from './local-db.ts';
@@ -9,6 +11,13 @@ import { toOverlayView } from './view-cache.ts';
 const OBSERVE_BATCH = 200;
 /** Posts that several tabs (or one scroll) report within this window go in one call. */
 const GATHER_MS = 10;
+/**
+ * A new tab of a site gets the views of the posts last seen on it, up to this many: about a
+ * feed's worth (a person reloading, or coming back to a timeline, sees much the same posts).
+ */
+export const RECENT_VIEWS = 400;
+/** Posts remembered as seen, newest first; older ones are forgotten as a tab opens. */
+const SEEN_KEPT = 5_000;
 
 /**
  * Visible posts: painted from the cache at once, then looked up on the server in batches across
@@ -30,6 +39,32 @@ export class PostLookup {
       this.ctx.tabs.send(port, { type: 'views', views: cached.map(toOverlayView) });
     for (const p of posts) this.toObserve.set(p.key, p);
     this.schedule(GATHER_MS);
+    const at = this.ctx.now();
+    await this.ctx.db.seen.bulkPut(
+      posts.map((p) => ({ postKey: p.key, platform: p.platform, at })),
+    );
+  }
+
+  /**
+   * A tab of a site connected: the views of the posts this browser showed last on that site, so
+   * a post seen before is drawn as the cache knows it in the page's own frame, as it appears,
+   * not "Loading…" first and its badge in a frame of its own after a round trip (issue 15). The
+   * server's view follows as for any post the tab observes, and corrects it if it changed.
+   */
+  async preload(port: Browser.runtime.Port) {
+    const platform = platformOfPage(port.sender?.url);
+    if (!platform || this.ctx.session.get().connection === 'signed-out') return;
+    const { db } = this.ctx;
+    const keys = await db.seen
+      .where('[platform+at]')
+      .between([platform, Dexie.minKey], [platform, Dexie.maxKey])
+      .reverse()
+      .limit(RECENT_VIEWS)
+      .primaryKeys();
+    const views = (await db.views.bulkGet(keys)).filter((v): v is CachedView => !!v);
+    if (views.length) this.ctx.tabs.send(port, { type: 'views', views: views.map(toOverlayView) });
+    const oldest = await db.seen.orderBy('at').reverse().offset(SEEN_KEPT).first();
+    if (oldest) await db.seen.where('at').belowOrEqual(oldest.at).delete();
   }
 
   /** Back online: every post a tab shows now is looked up again. */

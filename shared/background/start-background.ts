@@ -26,7 +26,10 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
   const ctx: Context = new BackgroundContext({
     ...opts,
     tabEvents: {
-      connect: (port) => ctx.tabs.send(port, { type: 'session', session: ctx.session.get() }),
+      connect: (port) => {
+        ctx.tabs.send(port, { type: 'session', session: ctx.session.get() });
+        void lookup.preload(port);
+      },
       observe: (posts, port) => void lookup.observe(posts, port),
       action: (port, requestId, action) =>
         void outbox

@@ -28,6 +28,12 @@ export function postUrlRefusal(platform: Platform, url: string): string | null {
   return null;
 }
 
+/** The platform whose site `url` (a tab's address) is on, or null: https only, as postUrlRefusal. */
+export function platformOfPage(url: string | undefined): Platform | null {
+  if (!url) return null;
+  return (Object.keys(siteDomains) as Platform[]).find((p) => !postUrlRefusal(p, url)) ?? null;
+}
+
 /**
  * A stored post's address the extension may open or link to: rows stored before addresses were
  * checked may hold anything, `javascript:` included.

@@ -24,10 +24,11 @@ export class TestTab {
   private requests = 0;
   readonly port: Browser.runtime.Port;
 
-  constructor(tabId: number) {
+  /** `url`: the tab's address, which tells the background the site (e.g. its recent views). */
+  constructor(tabId: number, url?: string) {
     this.port = {
       name: 'switchboard-overlay',
-      sender: { tab: { id: tabId } },
+      sender: { tab: { id: tabId }, ...(url && { url }) },
       postMessage: (msg: BackgroundToContent) => this.received.push(msg),
       onMessage: { addListener: (l: (msg: unknown) => void) => this.listeners.push(l) },
       onDisconnect: { addListener: (l: () => void) => this.gone.push(l) },
@@ -98,8 +99,8 @@ export async function waitOnline(background: Background) {
   await background.outbox.drain();
 }
 
-export function openTab(background: Background, tabId = 1) {
-  const tab = new TestTab(tabId);
+export function openTab(background: Background, tabId = 1, url?: string) {
+  const tab = new TestTab(tabId, url);
   background.ctx.tabs.attach(tab.port);
   return tab;
 }

@@ -226,7 +226,15 @@ async function replay(
   );
   await page.waitForTimeout(SETTLE_MS);
   const after = await metrics(cdp);
-  if (trace) printTrace(`${r.site}`, await trace());
+  if (trace) {
+    const events = await trace();
+    if (process.env.BENCH_TRACE_DIR) {
+      fs.mkdirSync(process.env.BENCH_TRACE_DIR, { recursive: true });
+      const file = path.join(process.env.BENCH_TRACE_DIR, `${r.site}-${r.seed}-${Date.now()}.json`);
+      fs.writeFileSync(file, JSON.stringify(events));
+    }
+    printTrace(`${r.site}`, events);
+  }
   if (process.env.BENCH_VERBOSE)
     console.error(
       r.site,

@@ -124,4 +124,54 @@ describe('overlay on the three sites', () => {
       await page.close();
     });
   }
+
+  it('x: a post seen before is drawn as it is the moment it appears, not "Loading…" first', async () => {
+    const site = sitePages.find((s) => s.site === 'x')!;
+    const keys = expectedKeys(site);
+    await serveFixture(browser.context, site.route, site.file);
+    const seen = await browser.context.newPage();
+    await seen.goto(site.url);
+    const drawn = (page: Page) =>
+      page
+        .locator('switchboard-overlay')
+        .evaluateAll((els) => els.filter((e) => /Unrouted|Open/.test(e.textContent ?? '')).length);
+    await expect.poll(() => drawn(seen), { timeout: 15_000 }).toBe(keys.length);
+    await seen.close();
+
+    // The timeline again, its rows coming in after the page loaded (as X renders them), each
+    // host's first text recorded the moment it has one.
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const first: Record<string, string> = {};
+      Object.assign(window, { __firstText: first });
+      const note = (host: Element) => {
+        const key = host.getAttribute('data-post-key')!;
+        if (!(key in first) && host.textContent) first[key] = host.textContent;
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const target = r.target.nodeType === 3 ? r.target.parentElement : (r.target as Element);
+          if (target?.localName === 'switchboard-overlay') note(target);
+          for (const n of r.addedNodes)
+            if ((n as Element).localName === 'switchboard-overlay') note(n as Element);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+      document.addEventListener('DOMContentLoaded', () => {
+        const rows = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+        const parent = rows[0]!.parentElement!;
+        for (const row of rows) row.remove();
+        Object.assign(window, { __addRows: () => parent.append(...rows) });
+      });
+    });
+    await page.goto(site.url);
+    await page.waitForTimeout(1_500); // the content script starts and hears from the background
+    await page.evaluate(() => (window as unknown as { __addRows(): void }).__addRows());
+    await expect.poll(() => drawn(page)).toBe(keys.length);
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstText: Record<string, string> }).__firstText,
+    );
+    expect(Object.keys(first).sort()).toEqual([...keys].sort());
+    for (const text of Object.values(first)) expect(text).toMatch(/Unrouted|Open/);
+    await page.close();
+  });
 });
