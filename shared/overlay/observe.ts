@@ -1,6 +1,7 @@
 import { endOfTask, nextTask } from './next-frame.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
 import type { SiteAdapter } from '../sites/site-adapter.ts';
+import { outermost } from '../sites/dom-readers.ts';
 
 export interface PostChange {
   el: Element;
@@ -42,6 +43,8 @@ export function observePosts(
   const keys = new WeakMap<Element, string>();
   const annotated = new Set<Element>();
   const dirty = new Set<Element>();
+  /** Where nodes were added since the last read: new posts are looked for there only. */
+  const added = new Set<Element>();
   let scanAll = true;
   let sweep = false;
   let cancelFlush: (() => void) | null = null;
@@ -93,13 +96,19 @@ export function observePosts(
         dirty.delete(el);
       }
     }
-    if (scanAll) {
-      scanAll = false;
-      try {
+    try {
+      if (scanAll) {
+        scanAll = false;
+        added.clear();
         for (const el of adapter.findPosts(root)) if (!keys.has(el)) dirty.add(el);
-      } catch (error) {
-        onError(error);
+      } else if (added.size > 0) {
+        const scopes = outermost(scopesOf(added));
+        added.clear();
+        for (const scope of scopes)
+          for (const el of adapter.findPosts(scope)) if (!keys.has(el)) dirty.add(el);
       }
+    } catch (error) {
+      onError(error);
     }
     for (const el of dirty) {
       if (performance.now() - start > sliceBudgetMs) break;
@@ -110,6 +119,28 @@ export function observePosts(
     if (dirty.size > 0) return schedule(true);
     if (changes.length > 0) onChange(changes.splice(0));
   }
+
+  // Where an added node may have made posts: the outermost post candidate around it (a post
+  // whose content came late may read as a post only now), else the added element itself. A
+  // feed that keeps growing was read whole for each row it gained: 200 posts on LinkedIn's
+  // replay cost 0.4 ms per post, and more the longer the feed (issue 15).
+  const scopesOf = (starts: Iterable<Element>): Element[] => {
+    const scopes = new Set<Element>();
+    for (const start of starts) {
+      if (!start.isConnected) continue;
+      let scope: Element | null = null;
+      for (
+        let c = start.closest(adapter.candidates);
+        c;
+        c = c.parentElement?.closest(adapter.candidates) ?? null
+      )
+        scope = c;
+      if (scope) scopes.add(scope);
+      else if (!isOwnNode(start)) scopes.add(start);
+    }
+    // In document order, as a full read gives them (4: DOCUMENT_POSITION_FOLLOWING).
+    return [...scopes].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  };
 
   // Our hosts' own changes (inserting one, its text mirror) say nothing about the site.
   const ours = (record: MutationRecord) =>
@@ -123,13 +154,20 @@ export function observePosts(
     for (const record of records) {
       if (ours(record)) continue;
       if (record.type === 'childList') {
-        if (record.addedNodes.length > 0) scanAll = true;
+        // An added text node changes only what is around it (a name that came late).
+        let text = false;
+        for (const node of record.addedNodes)
+          if (node.nodeType === 1) added.add(node as Element);
+          else text = true;
+        // Text added outside every post candidate makes no post (its elements tell one).
+        const around = text && (record.target as Element).closest?.(adapter.candidates);
+        if (around) added.add(around);
         if (record.removedNodes.length > 0) sweep = true;
       }
       const post = postOf(record.target);
       if (post) dirty.add(post);
     }
-    if (scanAll || sweep || dirty.size > 0) schedule();
+    if (scanAll || sweep || added.size > 0 || dirty.size > 0) schedule();
   });
   // Identity lives in links and data attributes, and a recycled row may only get new text and
   // hrefs (no childList change), so those are watched too; <title> changes on SPA navigation.

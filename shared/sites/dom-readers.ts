@@ -4,6 +4,28 @@
  */
 
 /** The elements none of whose ancestors is in the list (a post's outer row and inner update both match). */
+// By node type: a page parsed by linkedom or jsdom has Element classes of its own.
+const isElement = (node: ParentNode): node is Element => (node as Node).nodeType === 1;
+
+/** The elements under `root` that match `selector`, `root` itself first when it matches. */
+export function matchesIn(root: ParentNode, selector: string): Element[] {
+  const below = [...root.querySelectorAll(selector)];
+  return isElement(root) && root.matches(selector) ? [root, ...below] : below;
+}
+
+/**
+ * Where a site's posts are looked for under `root`, when they live only inside its `container`
+ * (X's primary column, Facebook's main region): the container when `root` holds it, `root` when
+ * the container holds it (or the page has none), else nothing.
+ */
+export function postScope(root: ParentNode, container: string): ParentNode | null {
+  const doc = isElement(root) ? root.ownerDocument : (root as Document);
+  const found = (doc ?? root).querySelector?.(container) ?? null;
+  if (!found || found === root) return root;
+  if (root.contains(found)) return found;
+  return found.contains(root as Node) ? root : null;
+}
+
 export function outermost(elements: readonly Element[]): Element[] {
   const set = new Set(elements);
   return elements.filter((el) => {

@@ -3,7 +3,7 @@ import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { facebookSelectors as S, trackingParams } from './selectors.ts';
 import { parsePermalink } from './permalink.ts';
-import { outermost } from '../dom-readers.ts';
+import { matchesIn, outermost, postScope } from '../dom-readers.ts';
 import type { Permalink } from './permalink.ts';
 import { facebookComposers } from './composer.ts';
 
@@ -67,15 +67,19 @@ function readPost(el: Element): PostRef | null {
   };
 }
 
+const CANDIDATES = `${S.feedPost}, ${S.groupPost}`;
+
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
   findPosts(root) {
-    const scope = root.querySelector?.(S.main) ?? root;
-    const candidates = [...scope.querySelectorAll(`${S.feedPost}, ${S.groupPost}`)];
+    const scope = postScope(root, S.main);
+    if (!scope) return [];
+    const candidates = matchesIn(scope, CANDIDATES);
     return outermost(candidates).filter(
       (el) => !el.closest(S.comment) && !isSponsored(el) && own(el, S.profileName).length > 0,
     );
   },
+  candidates: CANDIDATES,
   readPost,
   mountPoint(el) {
     const like = own(el, S.likeButton)[0];

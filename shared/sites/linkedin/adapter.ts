@@ -3,7 +3,7 @@ import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, contentHashId, postKey } from '../../domain/post-key.ts';
 import { activityUrn, linkedinSelectors as S } from './selectors.ts';
 import { readNewLayoutPost } from './new-layout.ts';
-import { outermost } from '../dom-readers.ts';
+import { matchesIn, outermost } from '../dom-readers.ts';
 import { linkedinComposers } from './composer.ts';
 
 function urnOf(el: Element): string | null {
@@ -60,10 +60,12 @@ function readPost(el: Element): PostRef | null {
   return readLegacyPost(el);
 }
 
+const NEWER = `${S.newFeed} ${S.newPost}`;
+
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
   findPosts(root) {
-    const legacy = outermost([...root.querySelectorAll(S.legacyPost)]).filter(
+    const legacy = outermost(matchesIn(root, S.legacyPost)).filter(
       (el) => !el.parentElement?.closest(S.aggregate) && !isPromoted(el),
     );
     const seen = new Set<string>();
@@ -73,11 +75,12 @@ export const linkedinAdapter: SiteAdapter = {
       seen.add(urn);
       return true;
     });
-    const newer = [...root.querySelectorAll(`${S.newFeed} ${S.newPost}`)].filter(
+    const newer = matchesIn(root, NEWER).filter(
       (el) => !!el.querySelector(S.newText) || !!el.querySelector(S.newAuthorMenu),
     );
     return [...unique, ...newer];
   },
+  candidates: `${S.legacyPost}, ${NEWER}`,
   readPost,
   mountPoint(el) {
     const bar = [...el.querySelectorAll(S.actionBar)].find((b) => !b.closest(S.miniUpdate));

@@ -3,6 +3,7 @@ import type { PostRef } from '../../domain/schemas/post.ts';
 import { clipText, postKey } from '../../domain/post-key.ts';
 import { profileLinkOf, statusPath, xSelectors as S } from './selectors.ts';
 import { xComposers } from './composer.ts';
+import { matchesIn, postScope } from '../dom-readers.ts';
 
 function pathOf(a: Element): string {
   const href = a.getAttribute('href') ?? '';
@@ -89,15 +90,17 @@ function readPost(el: Element): PostRef | null {
 export const xAdapter: SiteAdapter = {
   platform: 'x',
   findPosts(root) {
-    const scope = root.querySelector?.(S.primaryColumn) ?? root;
+    const scope = postScope(root, S.primaryColumn);
+    if (!scope) return [];
     const found: Element[] = [];
-    for (const el of scope.querySelectorAll(S.post)) {
+    for (const el of matchesIn(scope, S.post)) {
       if (el.parentElement?.closest(S.post)) continue; // never a post inside a post
       if (el.closest(S.dmDrawer) || isAd(el)) continue;
       found.push(el);
     }
     return found;
   },
+  candidates: S.post,
   readPost,
   mountPoint(el) {
     const bars = el.querySelectorAll(S.actionBar);
