@@ -23,7 +23,9 @@ import type { SiteAdapter } from '../../shared/sites/site-adapter.ts';
 /** After this long without its view a badge is drawn anyway ("Loading…"), e.g. server trouble. */
 const VIEW_WAIT_MS = 3_000;
 /** How far beyond the viewport (above and below) a post's badge is drawn ahead of time. */
-const NEAR_PX = 1_500;
+const NEAR_PX = 2_500;
+/** Badges coming near are drawn in batches at least this far apart (reveal-queue.ts). */
+const REVEAL_GAP_MS = 150;
 /** Posts read in one pass up to this many are taken as near (see apply). */
 const FEW_POSTS = 20;
 
@@ -108,6 +110,7 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   const queue = createRevealQueue({
     signal,
     reveal: mounts.reveal,
+    minGapMs: REVEAL_GAP_MS,
     isReady(postKey, waitedMs) {
       const { views, session } = store.getState();
       const final = session.connection === 'signed-out' || session.connection === 'offline';

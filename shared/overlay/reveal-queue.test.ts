@@ -53,4 +53,25 @@ describe('reveal queue', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(reveal).toHaveBeenCalledTimes(4);
   });
+
+  it('draws batches at least minGapMs apart, what came meanwhile together', async () => {
+    const reveal = vi.fn();
+    const q = createRevealQueue({
+      signal: abort.signal,
+      reveal,
+      isReady: () => true,
+      minGapMs: 1_000,
+    });
+    const [a, b, c] = [el(), el(), el()];
+    q.add(a, 'x:1');
+    await vi.advanceTimersByTimeAsync(260); // no frames here: the 250 ms fallback
+    expect(reveal.mock.calls).toEqual([[a]]);
+    q.add(b, 'x:2');
+    await vi.advanceTimersByTimeAsync(300);
+    q.add(c, 'x:3');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reveal).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(700);
+    expect(reveal.mock.calls).toEqual([[a], [b], [c]]);
+  });
 });

@@ -7,6 +7,13 @@ export interface RevealQueueOptions {
   isReady(postKey: string, waitedMs: number, el: Element): boolean;
   reveal(el: Element): void;
   maxPerFrame?: number;
+  /**
+   * The least time between two frames that draw badges. On a long page every frame that lays
+   * out anything costs the page's whole-document passes (the 1,000-post page: 15-30 ms each),
+   * and one per scroll step, on top of the scroll's own, made tasks over 50 ms while scrolling;
+   * fewer, fuller batches do not (posts come near NEAR_PX ahead, so they are drawn in time).
+   */
+  minGapMs?: number;
 }
 
 /**
@@ -22,17 +29,29 @@ export interface RevealQueueOptions {
  * task on the 1,000-post page).
  */
 export function createRevealQueue(options: RevealQueueOptions) {
-  const { signal, isReady, reveal, maxPerFrame = 25 } = options;
+  const { signal, isReady, reveal, maxPerFrame = 25, minGapMs = 0 } = options;
   const waiting = new Map<Element, { postKey: string; since: number }>();
   let cancelFrame: (() => void) | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let lastPump = -Infinity;
 
   const schedule = () => {
-    if (!cancelFrame && !signal.aborted && waiting.size > 0) cancelFrame = nextFrame(pump);
+    if (cancelFrame || signal.aborted || waiting.size === 0) return;
+    const wait = lastPump + minGapMs - performance.now();
+    if (wait <= 0) {
+      cancelFrame = nextFrame(pump);
+      return;
+    }
+    const timer = setTimeout(() => {
+      cancelFrame = null;
+      schedule();
+    }, wait);
+    cancelFrame = () => clearTimeout(timer);
   };
 
   function pump() {
     cancelFrame = null;
+    lastPump = performance.now();
     const now = performance.now();
     let revealed = 0;
     let blocked = false;

@@ -468,11 +468,17 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
   // Then a person reads down the page: wheel steps of about a screen, a frame or so apart, and
   // the long tasks while scrolling (badges coming near are drawn then).
   await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+  const scrollTrace = process.env.BENCH_TRACE_DIR ? await startTrace(cdp) : null;
   for (let step = 0; step < SCROLL_STEPS; step++) {
     await page.mouse.wheel(0, SCROLL_STEP_PX);
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(1_000);
+  if (scrollTrace) {
+    const file = path.join(process.env.BENCH_TRACE_DIR!, `1000-scroll-${hostTag}.json`);
+    fs.mkdirSync(process.env.BENCH_TRACE_DIR!, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(await scrollTrace()));
+  }
   const scrollLong = (await longTasks()).slice(long.length);
   await page.close();
   return { task, long, scrollLong };
@@ -518,7 +524,17 @@ export async function overlayBench(): Promise<Record<string, number>> {
             }),
           );
         // The same posts again: now in the extension's local cache.
-        rounds.cached.push(await replay(ext.context, { site, posts, seed }));
+        rounds.cached.push(
+          await replay(ext.context, {
+            site,
+            posts,
+            seed,
+            profile:
+              process.env.BENCH_PROFILE && i === 0
+                ? path.join(process.env.BENCH_PROFILE, 'cached')
+                : undefined,
+          }),
+        );
         seed++;
       }
       const runs = {
