@@ -128,6 +128,7 @@ describe('overlay on the three sites', () => {
   it('x: a post seen before is drawn as it is the moment it appears, not "Loading…" first', async () => {
     const site = sitePages.find((s) => s.site === 'x')!;
     const keys = expectedKeys(site);
+    const claimedKey = keys.find((k) => !k.includes(':h:'))!; // the first test's idKey
     await serveFixture(browser.context, site.route, site.file);
     const seen = await browser.context.newPage();
     await seen.goto(site.url);
@@ -179,11 +180,19 @@ describe('overlay on the three sites', () => {
       () => (window as unknown as { __firstText: Record<string, string> }).__firstText,
     );
     // The first text each host showed is its badge as drawn now: nothing came in between.
-    // (Digits aside: an SLA countdown may tick between the two reads.)
+    // (Digits aside: an SLA countdown may tick between the two reads. The post the test above
+    // claimed is left out: its tab closed, and the lease keeper lets a claim go 5 s after no tab
+    // shows it, so whether it is held moves between the two reads whatever the overlay does.)
     const shape = (texts: Record<string, string>) =>
-      Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, t.replace(/\d+/g, '#')]));
-    expect(shape(first)).toEqual(shape(await badges(page)));
+      Object.fromEntries(
+        Object.entries(texts)
+          .filter(([k]) => k !== claimedKey)
+          .map(([k, t]) => [k, t.replace(/\d+/g, '#')]),
+      );
     expect(Object.keys(first).sort()).toEqual([...keys].sort());
+    for (const text of Object.values(first)) expect(text).not.toMatch(/^(Loading|Connecting)/);
+    expect(shape(first)).toEqual(shape(await badges(page)));
+    expect(Object.keys(shape(first))).toHaveLength(keys.length - 1);
     await page.close();
   });
 });
