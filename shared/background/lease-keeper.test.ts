@@ -63,6 +63,20 @@ describe('lease keeper (real server)', () => {
     expect(await tickAfter(h, 2 * RELEASE_AFTER_MS)).toMatchObject({ holderId: h.id });
   });
 
+  it('counts the 5 s from the post’s last exit, not its first', async () => {
+    const h = await holding('Eve');
+    h.tab.hide(h.post.key);
+    await tickAfter(h, 0); // gone from every tab
+    await tickAfter(h, 3_000);
+    const again: TestTab = openTab(h.background, 2);
+    again.show(h.post); // back (no tick runs on a post coming back)…
+    h.clock.t += 1_000;
+    again.hide(h.post.key); // …and gone again: the count starts here
+    await h.background.leases.tick();
+    expect(await tickAfter(h, 2_000)).toMatchObject({ holderId: h.id });
+    expect(await tickAfter(h, RELEASE_AFTER_MS - 1_000)).toBeNull();
+  });
+
   it('says so when a renewal finds the claim overridden, and shows who holds it now', async () => {
     const h = await holding('Dan');
     const lead = await suite.org.member('Lea', 'lead', ['Support']);

@@ -18,6 +18,15 @@ export class LeaseKeeper {
   constructor(private readonly ctx: BackgroundContext) {}
 
   /**
+   * A tab shows these posts (again): a later exit counts its 5 s afresh. Ticks run when a post
+   * leaves a tab, not when one comes back, so without this a post that left, came back and left
+   * again was let go 5 s after its first exit.
+   */
+  shown(postKeys: Iterable<string>) {
+    for (const key of postKeys) this.hiddenSince.delete(key);
+  }
+
+  /**
    * One tick at a time (the timer and a tab closing both start one): two at once would both
    * release a post, and the second would tell the user the claim was lost.
    */

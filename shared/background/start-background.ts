@@ -30,7 +30,10 @@ export function startBackground(opts: { dbName?: string; now?: () => number } = 
         ctx.tabs.send(port, { type: 'session', session: ctx.session.get() });
         void lookup.preload(port);
       },
-      observe: (posts, port) => void lookup.observe(posts, port),
+      observe: (posts, port) => {
+        leases.shown(posts.map((p) => p.key));
+        void lookup.observe(posts, port);
+      },
       action: (port, requestId, action) =>
         void outbox
           .perform(action, requestId, (msg) => ctx.tabs.send(port, msg))
