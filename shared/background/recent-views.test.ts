@@ -63,6 +63,23 @@ describe('a new tab gets the views of the posts last seen on its site (real serv
     expect(new Set(keys)).toEqual(new Set(posts.slice(5).map((p) => p.key)));
   });
 
+  it('remembers the newest 5,000 posts seen, forgetting older ones as a tab opens', async () => {
+    const ana = await suite.org.member('Dee', 'member', ['Support']);
+    const b = await suite.background(ana.token);
+    const entries = Array.from({ length: 5_050 }, (_, i) => ({
+      postKey: `x:${1_000_000 + i}`,
+      platform: 'x' as const,
+      at: i,
+    }));
+    await b.ctx.db.seen.bulkPut(entries);
+    openTab(b, 1, 'https://x.com/home');
+    await vi.waitUntil(async () => (await b.ctx.db.seen.count()) < entries.length, {
+      timeout: 5_000,
+    });
+    expect(await b.ctx.db.seen.count()).toBe(5_000);
+    expect((await b.ctx.db.seen.orderBy('at').first())?.at).toBe(50);
+  });
+
   it('forgets them with the session: a signed-out browser sends none', async () => {
     const ana = await suite.org.member('Cai', 'member', ['Support']);
     const b = await suite.background(ana.token);
