@@ -25,10 +25,9 @@ export const SITE_MODULES = {
 
 /**
  * Library mode keeps pure-call marks (`@__PURE__` comments) in ES output for a later bundler's
- * tree-shaking;
- * these modules are the last build step, loaded as they are, and the marks cost 0.2 KB gzipped
- * per site. Removed once every other plugin is done (not with source maps, whose columns
- * would shift).
+ * tree-shaking; these modules are the last build step, loaded as they are, and the marks cost
+ * 0.2 KB gzipped per site. Removed once every other plugin is done (not with source maps, whose
+ * columns would shift).
  */
 const PURE_MARK = /\/\* @__PURE__ \*\/ ?/g;
 const stripPureMarks: Rollup.Plugin = {

@@ -1,7 +1,7 @@
 import { endOfTask, nextTask } from './next-frame.ts';
 import type { PostRef } from '../domain/schemas/post.ts';
 import type { SiteAdapter } from '../sites/site-adapter.ts';
-import { outermost } from '../sites/dom-readers.ts';
+import { outermost, outermostMatch } from '../sites/dom-readers.ts';
 
 export interface PostChange {
   el: Element;
@@ -128,13 +128,7 @@ export function observePosts(
     const scopes = new Set<Element>();
     for (const start of starts) {
       if (!start.isConnected) continue;
-      let scope: Element | null = null;
-      for (
-        let c = start.closest(adapter.candidates);
-        c;
-        c = c.parentElement?.closest(adapter.candidates) ?? null
-      )
-        scope = c;
+      const scope = outermostMatch(start, adapter.candidates);
       if (scope) scopes.add(scope);
       else if (!isOwnNode(start)) scopes.add(start);
     }

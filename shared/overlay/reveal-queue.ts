@@ -51,8 +51,8 @@ export function createRevealQueue(options: RevealQueueOptions) {
 
   function pump() {
     cancelFrame = null;
-    lastPump = performance.now();
     const now = performance.now();
+    lastPump = now;
     let revealed = 0;
     let blocked = false;
     for (const [el, { postKey, since }] of waiting) {

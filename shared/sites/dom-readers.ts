@@ -3,7 +3,6 @@
  * linkedom built from a saved page in a test).
  */
 
-/** The elements none of whose ancestors is in the list (a post's outer row and inner update both match). */
 // By node type: a page parsed by linkedom or jsdom has Element classes of its own.
 const isElement = (node: ParentNode): node is Element => (node as Node).nodeType === 1;
 
@@ -11,6 +10,13 @@ const isElement = (node: ParentNode): node is Element => (node as Node).nodeType
 export function matchesIn(root: ParentNode, selector: string): Element[] {
   const below = [...root.querySelectorAll(selector)];
   return isElement(root) && root.matches(selector) ? [root, ...below] : below;
+}
+
+/** The outermost ancestor of `el` (or `el`) that matches `selector`, or null. */
+export function outermostMatch(el: Element, selector: string): Element | null {
+  let found: Element | null = null;
+  for (let c = el.closest(selector); c; c = c.parentElement?.closest(selector) ?? null) found = c;
+  return found;
 }
 
 /**
@@ -26,6 +32,7 @@ export function postScope(root: ParentNode, container: string): ParentNode | nul
   return found.contains(root as Node) ? root : null;
 }
 
+/** The elements none of whose ancestors is in the list (a post's outer row and inner update both match). */
 export function outermost(elements: readonly Element[]): Element[] {
   const set = new Set(elements);
   return elements.filter((el) => {

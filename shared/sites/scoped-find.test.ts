@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocument, projectFixture } from '../../tests/fixtures/fixture-document.ts';
+import { outermostMatch } from './dom-readers.ts';
 import { facebookAdapter } from './facebook/adapter.ts';
 import { linkedinAdapter } from './linkedin/adapter.ts';
 import type { SiteAdapter } from './site-adapter.ts';
@@ -21,12 +22,6 @@ const pages: [string, SiteAdapter][] = [
   ['facebook/feed-comments.html', facebookAdapter],
 ];
 
-function outermostCandidate(el: Element, selector: string): Element | null {
-  let found: Element | null = null;
-  for (let c = el.closest(selector); c; c = c.parentElement?.closest(selector) ?? null) found = c;
-  return found;
-}
-
 describe('findPosts under part of the page', () => {
   for (const [file, adapter] of pages)
     it(`${file}: each element finds the posts a full read finds inside it`, () => {
@@ -38,7 +33,7 @@ describe('findPosts under part of the page', () => {
         const inside = all.filter((p) => el === p || el.contains(p));
         // Inside a post, a read starts at its outermost candidate (observe.ts); elsewhere at
         // the element. Either way it finds what the full read found there.
-        const scope = outermostCandidate(el, adapter.candidates) ?? el;
+        const scope = outermostMatch(el, adapter.candidates) ?? el;
         const expected = all.filter((p) => scope === p || scope.contains(p));
         expect(adapter.findPosts(scope)).toEqual(expected);
         if (inside.length > 0) checked++;

@@ -228,11 +228,7 @@ async function replay(
   const after = await metrics(cdp);
   if (trace) {
     const events = await trace();
-    if (process.env.BENCH_TRACE_DIR) {
-      fs.mkdirSync(process.env.BENCH_TRACE_DIR, { recursive: true });
-      const file = path.join(process.env.BENCH_TRACE_DIR, `${r.site}-${r.seed}-${Date.now()}.json`);
-      fs.writeFileSync(file, JSON.stringify(events));
-    }
+    saveTrace(`${r.site}-${r.seed}-${Date.now()}`, events);
     printTrace(`${r.site}`, events);
   }
   if (process.env.BENCH_VERBOSE)
@@ -299,6 +295,18 @@ async function startTrace(cdp: CDPSession) {
     await done;
     return events;
   };
+}
+
+/** BENCH_PROFILE=dir: where a configuration's CPU profiles go (first round only). */
+const profileDir = (config: string) =>
+  process.env.BENCH_PROFILE ? path.join(process.env.BENCH_PROFILE, config) : undefined;
+
+/** BENCH_TRACE_DIR=dir: a trace kept as JSON, to read apart from the bench's summaries. */
+function saveTrace(name: string, events: TraceEvent[]) {
+  const dir = process.env.BENCH_TRACE_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(events));
 }
 
 /** Self time (µs) by event name over lists of nested trace events, one list per thread. */
@@ -474,11 +482,7 @@ async function bigPage(context: BrowserContext, html: string, hostTag: string | 
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(1_000);
-  if (scrollTrace) {
-    const file = path.join(process.env.BENCH_TRACE_DIR!, `1000-scroll-${hostTag}.json`);
-    fs.mkdirSync(process.env.BENCH_TRACE_DIR!, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(await scrollTrace()));
-  }
+  if (scrollTrace) saveTrace(`1000-scroll-${hostTag}`, await scrollTrace());
   const scrollLong = (await longTasks()).slice(long.length);
   await page.close();
   return { task, long, scrollLong };
@@ -517,10 +521,7 @@ export async function overlayBench(): Promise<Record<string, number>> {
               site,
               posts,
               seed,
-              profile:
-                process.env.BENCH_PROFILE && i === 0
-                  ? path.join(process.env.BENCH_PROFILE, config)
-                  : undefined,
+              profile: i === 0 ? profileDir(config) : undefined,
             }),
           );
         // The same posts again: now in the extension's local cache.
@@ -529,10 +530,7 @@ export async function overlayBench(): Promise<Record<string, number>> {
             site,
             posts,
             seed,
-            profile:
-              process.env.BENCH_PROFILE && i === 0
-                ? path.join(process.env.BENCH_PROFILE, 'cached')
-                : undefined,
+            profile: i === 0 ? profileDir('cached') : undefined,
           }),
         );
         seed++;
