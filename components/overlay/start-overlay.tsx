@@ -69,8 +69,13 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
     onGuidelines: (department) => toasts((layer) => layer.guidelines(department)),
   });
 
-  // One React root for every post, in a detached container: it only portals into shadow roots.
-  const container = document.createElement('div');
+  // One React root for every post, in a container of a document of its own: it only portals
+  // into shadow roots. React's root listens for every event it knows, wheel and touch included
+  // (passive); on an element of the page's document, even a detached one, Chrome counts those as
+  // the page's, and sends each wheel step to the main thread to find its target: a hit test of
+  // the whole page per step (13 ms on the 1,000-post page), which made scrolling it a long task
+  // per step. The page itself has no wheel listener, so its wheel steps never reach its thread.
+  const container = document.implementation.createHTMLDocument('').createElement('div');
   const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
   const styles = createOverlayStyles(overlayCss);
   const mounts = createOverlayMounts(styles, skipReactListeners(container));

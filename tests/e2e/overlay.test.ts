@@ -195,4 +195,40 @@ describe('overlay on the three sites', () => {
     expect(Object.keys(shape(first))).toHaveLength(keys.length - 1);
     await page.close();
   });
+
+  it('x: scrolling stays on the compositor: the overlay adds no wheel listener to the page', async () => {
+    // A wheel or touch listener anywhere in the page's document, even on a detached element (as
+    // React's root once was), makes Chrome send each wheel step to the page's main thread and
+    // hit-test the whole page for it: a long task per step on a long feed (issue 15).
+    const site = sitePages.find((s) => s.site === 'x')!;
+    await serveFixture(browser.context, site.route, site.file);
+    const page = await browser.context.newPage();
+    await page.goto(site.url);
+    await expect
+      .poll(() => page.locator('switchboard-overlay .sb-overlay').count(), { timeout: 15_000 })
+      .toBe(expectedKeys(site).length);
+    const cdp = await browser.context.newCDPSession(page);
+    const events: { name: string; args?: { data?: { type?: string } } }[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) =>
+      events.push(...(value as unknown as typeof events)),
+    );
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+    await page.mouse.move(400, 300);
+    for (let step = 0; step < 5; step++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(50);
+    }
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0); // it did scroll
+    const dispatched = events
+      .filter((e) => e.name === 'EventDispatch')
+      .map((e) => e.args?.data?.type);
+    expect(dispatched).not.toContain('wheel');
+    await page.close();
+  });
 });
