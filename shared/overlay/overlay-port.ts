@@ -106,8 +106,8 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
   const toObserve = new Map<string, PostRef>();
   const toUnobserve = new Set<string>();
   const requests = new Map<string, Request>();
-  const stories = new Map<string, (outcome: StoryOutcome) => void>();
-  const drafts = new Map<string, (hits: WatchHit[]) => void>();
+  // Story and draft requests waiting for their reply (null: none came, for the reason given).
+  const replies = new Map<string, (reply: BackgroundToContent | null, error?: string) => void>();
   let port: PortLike | null = null;
   let failures = 0;
   let cancelFlush: (() => void) | null = null;
@@ -181,8 +181,8 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
       if (message.type === 'notice' && message.postKey) fadeNote(message.postKey);
       if (message.type === 'toast') options.onToast?.(message.alert);
       if (message.type === 'guidelines') options.onGuidelines?.(message.department);
-      if (message.type === 'story') stories.get(message.requestId)?.(message);
-      if (message.type === 'watchHits') drafts.get(message.requestId)?.(message.hits);
+      if (message.type === 'story' || message.type === 'watchHits')
+        replies.get(message.requestId)?.(message);
     }
   };
   // A message that finds the tab idle is applied at once, and the browser draws it on its next
@@ -216,6 +216,25 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     };
   };
 
+  const newId = (prefix: string) =>
+    `${prefix}${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
+  /** Sends a request that has a reply of its own, read by `read` (null reply: none came). */
+  const ask = <T>(
+    message: Extract<ContentToBackground, { requestId: string }>,
+    read: (reply: BackgroundToContent | null, requestId: string, error: string) => T,
+  ) =>
+    new Promise<T>((resolve) => {
+      const { requestId } = message;
+      const timer = setTimeout(() => answer(null, NO_ANSWER), ACTION_TIMEOUT_MS);
+      const answer = (reply: BackgroundToContent | null, error = '') => {
+        clearTimeout(timer);
+        replies.delete(requestId);
+        resolve(read(reply, requestId, error));
+      };
+      replies.set(requestId, answer);
+      if (!send(message)) answer(null, LOST);
+    });
+
   const onDisconnect = () => {
     void browser?.runtime?.lastError; // read it, or Chrome logs "Unchecked runtime.lastError"
     drain();
@@ -223,8 +242,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
     cancelFlush?.();
     cancelFlush = null;
     for (const [requestId, request] of requests) if (request.sent) fail(requestId, LOST);
-    for (const answer of [...stories.values()]) answer({ requestId: '', error: LOST });
-    for (const answer of [...drafts.values()]) answer([]);
+    for (const answer of [...replies.values()]) answer(null, LOST);
     failures += 1;
     update((s) => connectionLost(s, failures > 2));
     if (!signal.aborted) retryTimer = setTimeout(open, RETRY_MS[failures - 1] ?? 30_000);
@@ -270,7 +288,7 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
       scheduleFlush();
     },
     act(action) {
-      const requestId = `${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
+      const requestId = newId('');
       const message = { type: 'action' as const, requestId, action };
       update((s) => actionStarted(s, action.postKey, { requestId, kind: action.kind }));
       return new Promise((resolve) => {
@@ -280,31 +298,13 @@ export function connectOverlayPort(store: OverlayStore, options: OverlayPortOpti
         if (request) request.sent = send(message);
       });
     },
-    story(postKey) {
-      const requestId = `s${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => answer({ requestId, error: NO_ANSWER }), ACTION_TIMEOUT_MS);
-        const answer = (outcome: StoryOutcome) => {
-          clearTimeout(timer);
-          stories.delete(requestId);
-          resolve(outcome);
-        };
-        stories.set(requestId, answer);
-        if (!send({ type: 'story', requestId, postKey })) answer({ requestId, error: LOST });
-      });
-    },
-    draft(postKey, text) {
-      const requestId = `d${Date.now().toString(36)}-${(nextRequest++).toString(36)}`;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => answer([]), ACTION_TIMEOUT_MS);
-        const answer = (hits: WatchHit[]) => {
-          clearTimeout(timer);
-          drafts.delete(requestId);
-          resolve(hits);
-        };
-        drafts.set(requestId, answer);
-        if (!send({ type: 'draft', requestId, postKey, text })) answer([]);
-      });
-    },
+    story: (postKey) =>
+      ask({ type: 'story', requestId: newId('s'), postKey }, (reply, requestId, error) =>
+        reply?.type === 'story' ? reply : { requestId, error },
+      ),
+    draft: (postKey, text) =>
+      ask({ type: 'draft', requestId: newId('d'), postKey, text }, (reply) =>
+        reply?.type === 'watchHits' ? reply.hits : [],
+      ),
   };
 }
