@@ -27,9 +27,9 @@ const PortalBucket = memo(function PortalBucket(props: { mounts: OverlayMounts; 
   return mounted.map((m) =>
     createPortal(
       <OverlayErrorBoundary key={m.postKey}>
-        <PostOverlay postKey={m.postKey} host={m.host} />
+        <PostOverlay postKey={m.postKey} host={m.host} frame={m.frame} />
       </OverlayErrorBoundary>,
-      m.shadow!, // attached on reveal, and only revealed hosts are listed
+      m.frame,
       String(m.id),
     ),
   );

@@ -8,6 +8,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { TALL } from '../../shared/overlay/overlay-mount.ts';
 import { mirrorText } from './mirror-text.ts';
 import { useOverlayContext } from './overlay-context.ts';
 import { OwnershipBadge } from './OwnershipBadge.tsx';
@@ -24,9 +25,11 @@ interface Props {
   postKey: string;
   /** The post's <switchboard-overlay>, whose text mirrors the badge's (mirror-text.ts). */
   host: Element;
+  /** The host's frame (frame.css): one line high unless a note needs a second. */
+  frame: Element;
 }
 
-export const PostOverlay = memo(function PostOverlay({ postKey, host }: Props) {
+export const PostOverlay = memo(function PostOverlay({ postKey, host, frame }: Props) {
   const { store, feed, act } = useOverlayContext();
   // Through the badge feed, so an update wakes only the badges it concerns (badge-feed.ts).
   const onPost = useCallback((l: () => void) => feed.subscribePost(postKey, l), [feed, postKey]);
@@ -39,7 +42,10 @@ export const PostOverlay = memo(function PostOverlay({ postKey, host }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const notesButton = useRef<HTMLButtonElement | null>(null);
-  useLayoutEffect(() => mirrorText(host, ref.current));
+  useLayoutEffect(() => {
+    mirrorText(host, ref.current);
+    frame.classList.toggle(TALL, !!note); // no change, no mutation
+  });
   return (
     <>
       <div className="sb-overlay" ref={ref} role="group" aria-label="Switchboard">

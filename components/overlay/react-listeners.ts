@@ -8,9 +8,9 @@
  * (react-events-layer.tsx), where React events work as usual. Should a React version name the
  * marker differently, nothing is marked and React listens as before: slower, never broken.
  */
-export function skipReactListeners(rootContainer: Element): (shadow: ShadowRoot) => void {
+export function skipReactListeners(rootContainer: Element): (container: Element) => void {
   const marker = Object.keys(rootContainer).find((key) => key.startsWith('_reactListening'));
-  return (shadow) => {
-    if (marker) Reflect.set(shadow, marker, true);
+  return (container) => {
+    if (marker) Reflect.set(container, marker, true);
   };
 }

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { paletteCss } from './department-palette.ts';
 import { OverlayRoot } from './OverlayRoot.tsx';
+import frameCss from './frame.css?inline';
 import overlayCss from './overlay.css?inline';
 import { skipReactListeners } from './react-listeners.ts';
 import { connectOverlayPort } from '../../shared/overlay/overlay-port.ts';
@@ -74,10 +75,10 @@ export function startOverlay(adapter: SiteAdapter, ctx: ContentScriptContext): v
   // (passive); on an element of the page's document, even a detached one, Chrome counts those as
   // the page's, and sends each wheel step to the main thread to find its target: a hit test of
   // the whole page per step (13 ms on the 1,000-post page), which made scrolling it a long task
-  // per step. The page itself has no wheel listener, so its wheel steps never reach its thread.
+  // per step. (A page with no wheel listener of its own, as the bench's, then keeps them off it.)
   const container = document.implementation.createHTMLDocument('').createElement('div');
   const root = createRoot(container, { onCaughtError: onError, onUncaughtError: onError });
-  const styles = createOverlayStyles(overlayCss);
+  const styles = createOverlayStyles(frameCss, overlayCss);
   const mounts = createOverlayMounts(styles, skipReactListeners(container));
   store.subscribe(({ session }, previous) => {
     if (session.departments !== previous.session.departments)

@@ -14,8 +14,9 @@ export interface MountedOverlay {
   /** Stable for the host's life: the React portal key. */
   id: number;
   host: HTMLElement;
-  /** Attached when the badge is first drawn (reveal): a waiting host is a bare element. */
-  shadow: ShadowRoot | null;
+  shadow: ShadowRoot;
+  /** The shadow root's one element, which React renders into (FRAME). */
+  frame: HTMLElement;
   postKey: string;
   /** Drawn: React renders into it. Until then the host only holds its place (see reveal-queue). */
   revealed: boolean;
@@ -29,7 +30,7 @@ export interface OverlayMounts {
   reveal(el: Element): void;
   isRevealed(el: Element): boolean;
   isOwnNode(node: Node): boolean;
-  /** The page's own light/dark theme (null: follow the system), as a class on every host. */
+  /** The page's own light/dark theme (null: follow the system), as every host's color-scheme. */
   setTheme(theme: 'light' | 'dark' | null): void;
   subscribe(bucket: number, listener: () => void): () => void;
   /** The revealed hosts of one bucket, for OverlayRoot. */
@@ -53,8 +54,10 @@ const CONTAINED_EVENTS = [
   'keypress',
 ];
 const stop = (event: Event) => event.stopPropagation();
-/** A waiting host's box: overlay.css's :host display, min-height and margin. Keep them equal. */
-const RESERVED = 'display: block; min-height: 30px; margin: 4px 0';
+/** The element inside each host's shadow root that React renders into: see frame.css. */
+export const FRAME = 'sb-frame';
+/** The frame's class while it holds more than the badge's one line (a note). */
+export const TALL = 'sb-tall';
 
 /**
  * One host element per post, each with an open shadow root, all sharing ONE constructed
@@ -64,9 +67,9 @@ const RESERVED = 'display: block; min-height: 30px; margin: 4px 0';
  * shared sheet; a single React root (components/OverlayRoot.tsx) portals into every shadow root.
  */
 export function createOverlayMounts(
-  styles: Pick<OverlayStyles, 'adopt'>,
-  /** Called on each new shadow root before anything renders into it. */
-  prepareShadow: (shadow: ShadowRoot) => void = () => {},
+  styles: Pick<OverlayStyles, 'frame' | 'adopt'>,
+  /** Called on each new frame before anything renders into it. */
+  prepareShadow: (frame: Element) => void = () => {},
 ): OverlayMounts {
   const byElement = new Map<Element, MountedOverlay>();
   const buckets = Array.from({ length: PORTAL_BUCKETS }, () => ({
@@ -76,7 +79,7 @@ export function createOverlayMounts(
   }));
   const dirty = new Set<number>();
   let nextId = 1;
-  let themeClass = '';
+  let scheme = '';
 
   const bucketOf = (m: MountedOverlay) => buckets[m.id % PORTAL_BUCKETS]!;
   const set = (el: Element, m: MountedOverlay) => {
@@ -116,9 +119,14 @@ export function createOverlayMounts(
         // Until drawn, a bare element holding the badge's place (overlay.css :host gives the
         // same box once the shadow root is attached): a shadow root with the overlay's sheet on
         // each of 1,000 posts made the 1,000-post page's style pass a long task of its own.
-        host.style.cssText = RESERVED;
+        const shadow = host.attachShadow({ mode: 'open' });
+        styles.frame(shadow);
+        const frame = document.createElement('div');
+        frame.className = FRAME;
+        prepareShadow(frame);
+        shadow.append(frame);
         place(host, el, mountPoint);
-        set(el, { id: nextId++, host, shadow: null, postKey: post.key, revealed: false });
+        set(el, { id: nextId++, host, shadow, frame, postKey: post.key, revealed: false });
         return;
       }
       if (!placed(mounted.host, el, mountPoint)) place(mounted.host, el, mountPoint);
@@ -139,24 +147,22 @@ export function createOverlayMounts(
     reveal(el) {
       const mounted = byElement.get(el);
       if (!mounted || mounted.revealed) return;
-      const { host } = mounted;
-      // The theme class only matters to the shadow root's :host rules: given at reveal, so a
-      // theme read on a 1,000-post page touches the drawn hosts, not every waiting one.
-      if (themeClass) host.className = themeClass;
-      const shadow = host.attachShadow({ mode: 'open' });
-      prepareShadow(shadow);
+      const { host, shadow } = mounted;
+      // The page's theme as the host's color-scheme, which the frame's colours follow (frame.css,
+      // overlay.css): given at reveal, so a theme read on a 1,000-post page touches the drawn
+      // hosts, not every waiting one.
+      host.style.colorScheme = scheme;
       styles.adopt(shadow);
       for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
-      host.removeAttribute('style');
-      set(el, { ...mounted, shadow, revealed: true });
+      set(el, { ...mounted, revealed: true });
       changed(mounted);
     },
     isRevealed: (el) => byElement.get(el)?.revealed ?? false,
     setTheme(theme) {
-      const next = theme ? `sb-theme-${theme}` : '';
-      if (next === themeClass) return;
-      themeClass = next;
-      for (const { host, revealed } of byElement.values()) if (revealed) host.className = next;
+      if ((theme ?? '') === scheme) return;
+      scheme = theme ?? '';
+      for (const { host, revealed } of byElement.values())
+        if (revealed) host.style.colorScheme = scheme;
     },
     isOwnNode: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG,
     subscribe(bucket, listener) {

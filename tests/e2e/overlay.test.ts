@@ -119,6 +119,24 @@ describe('overlay on the three sites', () => {
         )
         .toBe(org.departments.Support!.id);
 
+      // Each drawn badge fills its host's frame exactly: one line that contains its own layout
+      // and size (frame.css), so drawing or changing a badge never lays out the page again.
+      const frames = await page.locator('switchboard-overlay').evaluateAll((els) =>
+        els.map((host) => {
+          const frame = host.shadowRoot?.firstElementChild;
+          const badge = frame?.querySelector('.sb-overlay');
+          const box = (e: Element | null | undefined) => e && e.getBoundingClientRect().height;
+          const contain = frame ? getComputedStyle(frame).contain : '';
+          return {
+            frame: frame?.className,
+            contained: /size/.test(contain) && /layout/.test(contain),
+            heights: [box(host), box(frame), box(badge)],
+          };
+        }),
+      );
+      for (const f of frames)
+        expect(f).toEqual({ frame: 'sb-frame', contained: true, heights: [30, 30, 30] });
+
       await overlay.scrollIntoViewIfNeeded();
       await screenshot(page, `overlay-${site.site}`);
       await page.close();

@@ -54,6 +54,16 @@ describe('two members in two browsers, one server', () => {
     await expect.poll(() => overlayText(pageB, key)).toContain('Ana Lima is answering');
     await act(pageB, key, 'Claim');
     await expect.poll(() => overlayText(pageB, key)).toMatch(/Ana Lima is answering this post/);
+    // The note takes a second line: the host grows to hold it (its frame is one line otherwise).
+    const boxes = await pageB
+      .locator(`switchboard-overlay[data-post-key="${key}"]`)
+      .evaluate((host) => {
+        const note = host.shadowRoot!.querySelector('.sb-note')!.getBoundingClientRect();
+        const box = host.getBoundingClientRect();
+        return { host: box.height, noteInside: note.bottom <= box.bottom && note.height > 0 };
+      });
+    expect(boxes.host).toBeGreaterThan(30);
+    expect(boxes.noteInside).toBe(true);
     await screenshot(pageB, 'two-browsers-b-refused');
     await act(pageA, key, 'Mark answered');
     await expect.poll(() => overlayText(pageB, key)).toMatch(/answered/i);
