@@ -116,9 +116,9 @@ export function createOverlayMounts(
       if (!mounted) {
         const host = document.createElement(OVERLAY_TAG);
         host.dataset.postKey = post.key;
-        // Until drawn, a bare element holding the badge's place (overlay.css :host gives the
-        // same box once the shadow root is attached): a shadow root with the overlay's sheet on
-        // each of 1,000 posts made the 1,000-post page's style pass a long task of its own.
+        // Its final box from the start (frame.css), the overlay's sheet only once drawn: that
+        // sheet on each of 1,000 waiting posts made the 1,000-post page's style pass a long task.
+        // Drawing into the frame then lays out the frame alone, never the page (frame.css).
         const shadow = host.attachShadow({ mode: 'open' });
         styles.frame(shadow);
         const frame = document.createElement('div');

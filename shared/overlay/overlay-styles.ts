@@ -10,8 +10,8 @@ export interface OverlayStyles {
 }
 
 /**
- * Every post's shadow root adopts the same two constructed sheets: the overlay's CSS and a small
- * palette of department colours (classes, not inline styles: an inline style per badge was a
+ * Every post's shadow root adopts the same constructed sheets: the frame's from its insertion,
+ * then the overlay's CSS and a small palette of department colours (classes, not inline styles: an inline style per badge was a
  * measurable part of rendering 1,000 posts, and a colour change is then one sheet update).
  */
 export function createOverlayStyles(frameCss: string, css: string): OverlayStyles {

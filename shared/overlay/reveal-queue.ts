@@ -18,7 +18,7 @@ export interface RevealQueueOptions {
 
 /**
  * For posts that came in a large batch (a page loading many at once) and have come near the
- * viewport: their hosts went into the page at once, their height reserved by overlay.css, and
+ * viewport: their hosts went into the page at once, their height reserved by frame.css, and
  * wait here until their badge can be drawn once in its final form (a few new posts, a person
  * scrolling, are drawn at once instead: start-overlay.tsx). Why: every change of a post's height moves
  * every post below it, and on a long feed the browser's re-layout and pre-paint of what moved
